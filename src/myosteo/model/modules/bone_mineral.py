@@ -11,7 +11,7 @@ Changes from BIOMD0000000613 (documented in docs/architecture.md):
 - the constant species ``OB`` became the parameter ``OB_init`` (it only set initial values);
 - *effect ports*: dimensionless factors, 1 at baseline, multiply the processes that estrogen,
   aging, sclerostin/Wnt, drugs (and later muscle and immune modules) act on:
-  ``rankl_production_factor`` (kinL), ``opg_production_factor`` (pO), ``ob_differentiation_factor``
+  ``rankl_production_factor`` (kinL), ``rob_production_factor`` (ROBin), ``opg_production_factor`` (pO), ``ob_differentiation_factor``
   (ROB1 -> OB), ``ob_apoptosis_factor`` (kbfast, kbslow), ``oc_formation_factor`` (kinOC2),
   ``oc_apoptosis_factor`` (KLSoc), ``oc_activity_factor`` (OC-dependent Ca resorption J14),
   ``ob_activity_factor`` (HAp formation), ``ca_reabsorption_factor`` (renal active reabsorption).
@@ -26,6 +26,7 @@ PR2010 = "Peterson & Riggs 2010 Bone 46:49 (PMID 19732857); value as in BIOMD000
 
 EFFECT_PORTS = (
     ("rankl_production_factor", "RANKL production (kinL)"),
+    ("rob_production_factor", "responding-osteoblast production (ROBin)"),
     ("opg_production_factor", "OPG production (pO)"),
     ("ob_differentiation_factor", "responding -> active osteoblast differentiation"),
     ("ob_apoptosis_factor", "active osteoblast elimination (kbfast, kbslow)"),
@@ -229,7 +230,7 @@ def build() -> Module:
     m.rule("Dr", "kb * OB0 / Pic0", "model unit", "")
     m.rule("PicROB", "E0PicROB + EmaxPicROB * TGFBact^PicROBgam / (TGFBact^PicROBgam + EC50PicROB^PicROBgam)", "model unit", "")
     m.rule("ROBin2", "Dr * PicROB", "model unit", "")
-    m.rule("ROBin", "ROBin2", "model unit", "Responding osteoblast in rate")
+    m.rule("ROBin", "ROBin2 * rob_production_factor", "model unit", "Responding osteoblast in rate")
     m.rule("E0PicOB", "FracPicOB * Pic0", "model unit", "")
     m.rule("EC50PicOBparen", "EmaxPicOB * TGFBact0^PicOBgam / (Pic0 - E0PicOB) - TGFBact0^PicOBgam", "model unit", "")
     m.rule("EC50PicOB", "exp(ln(EC50PicOBparen) / PicOBgam)", "model unit", "")

@@ -1,0 +1,21 @@
+"""The standard myosteo model: every module and every drug, composed once."""
+
+from __future__ import annotations
+
+import functools
+
+from myosteo.model.compose import Model, compose
+from myosteo.model.core import Module
+from myosteo.model.drugs import DRUGS
+from myosteo.model.modules import aging_estrogen, bmd, bone_mineral, sclerostin
+
+
+def physiology_modules() -> list[Module]:
+    """Bone & mineral physiology without drugs."""
+    return [bone_mineral.build(), aging_estrogen.build(), sclerostin.build(), bmd.build()]
+
+
+@functools.lru_cache(maxsize=1)
+def standard_model() -> Model:
+    """Physiology plus every registered drug (one compiled model serves every scenario)."""
+    return compose(physiology_modules() + [spec.build() for spec in DRUGS.values()])

@@ -1,0 +1,94 @@
+"""Regional areal BMD (lumbar spine, total hip, femoral neck) and bone turnover markers.
+
+BMD follows Peterson & Riggs 2012 (CPT:PSP 1:e14, doi:10.1038/psp.2012.15): each site is an
+indirect response to bone formation and resorption relative to the healthy young adult,
+
+    d BMD/dt = k_site * (D_site - (R)^gR_site * BMD),   BMD(young adult) = 1,
+
+extended with a delayed formation drive (Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013: new
+matrix mineralises over weeks)
+
+    d D_site/dt = k_mineralisation * (F^gF_site - D_site),
+
+where F = (osteoblasts / OB0) x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
+P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH) and
+R = (osteoclasts / OC0) x resorption per osteoclast (``oc_activity_factor``). Parameters of each
+site are fitted jointly to the calibration datasets in ``myosteo/validation/data`` (denosumab,
+teriparatide and sclerostin-antibody trials, natural history) by ``myosteo.validation.calibrate``.
+
+Turnover markers (relative to the young adult; outputs report % change from the patient's t0):
+- CTX (resorption): R;
+- P1NP (formation, collagen synthesis): F;
+- BSAP (osteoblast number): OB/OB0 (Peterson & Riggs 2012 used OB for BSAP).
+"""
+
+from __future__ import annotations
+
+from myosteo.model.core import Module, ModuleBuilder
+from myosteo.model.fitted import fitted
+
+PR2012 = "Peterson & Riggs 2012 CPT:PSP 1:e14, doi:10.1038/psp.2012.15"
+PR2010_BCL2 = ("Peterson & Riggs 2010 Bone 46:49 (RUNX2/CREB/BCL2 separate intermittent from continuous "
+               "PTH); Jilka 1999 JCI 104:439 (intermittent PTH prevents osteoblast apoptosis)")
+EUDY2015 = "Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013"
+
+SITES = ("lumbar_spine", "total_hip", "femoral_neck")
+
+# starting values; fitted values come from fitted.json (myosteo.validation.calibrate)
+DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0}
+for _site, (_k, _gF, _gR) in {"lumbar_spine": (0.0095, 0.3, 0.14), "total_hip": (0.005, 0.2, 0.1),
+                              "femoral_neck": (0.004, 0.2, 0.1)}.items():
+    DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": _gF, f"gR_bmd_{_site}": _gR})
+FIT_SOURCE = "fitted to validation/data (denosumab, teriparatide, sclerostin antibody, natural history)"
+
+
+# Young-adult reference areal BMD (g/cm^2, Hologic scale): the BMD state 1.0 of each sex and site.
+# status: V = verified in the primary source, S = secondary source, R = recalled (to verify).
+YOUNG_ADULT_BMD = {
+    ("female", "femoral_neck"): (0.858, "Looker 1998 Osteoporos Int 8:468 (NHANES III NHW women 20-29; SD 0.120) [S]"),
+    ("female", "total_hip"): (0.942, "Looker 1998 Osteoporos Int 8:468 (NHANES III NHW women 20-29; SD 0.122) [R]"),
+    ("female", "lumbar_spine"): (1.064, "NHANES reference women 21-30 y, Varatharajan 2026 Front Endocrinol Table 3 [S]"),
+    ("male", "femoral_neck"): (0.934, "Looker 1998 Osteoporos Int 8:468 (NHANES III NHW men 20-29; SD 0.137) [R]"),
+    ("male", "total_hip"): (1.041, "Looker 1998 Osteoporos Int 8:468 (NHANES III NHW men 20-29; SD 0.144) [R]"),
+    ("male", "lumbar_spine"): (1.057, "NHANES reference men 21-30 y, Varatharajan 2026 Front Endocrinol Table 3 [S]"),
+}
+T_SCORE_REFERENCE = (0.858, 0.120, "NHANES III femoral neck, NHW women 20-29 (Looker 1998); female "
+                     "reference for both sexes as recommended by ISCD/WHO (Kanis 2008 Bone 42:467)")
+
+
+def build() -> Module:
+    m = ModuleBuilder("bmd", "Regional BMD and bone turnover markers", time_unit="day",
+                      references=[PR2012, EUDY2015])
+    m.rule("formation_rel", "(OBfast + OBslow) / OB0 * ob_activity_factor", "1",
+           "bone formation relative to the young adult (P1NP)")
+    m.rule("resorption_rel", "OC / OC0 * oc_activity_factor", "1",
+           "bone resorption relative to the young adult (CTX)")
+    m.rule("osteoblasts_rel", "(OBfast + OBslow) / OB0", "1", "osteoblast number (BSAP)")
+    m.parameter("gamma_bcl2_activity", fitted("gamma_bcl2_activity", DEFAULTS["gamma_bcl2_activity"]),
+                "1", FIT_SOURCE + "; mechanism: " + PR2010_BCL2,
+                "exponent of osteoblast BCL2 (the P&R intermittent-PTH signal) on formation per osteoblast",
+                bounds=(0.0, 10.0))
+    m.derived("BCL2_young", "BCL2", "1", "BCL2 of the young adult (t=0)")
+    m.multiply("ob_activity_factor", "(BCL2 / BCL2_young)^gamma_bcl2_activity",
+               "intermittent PTH raises osteoblast activity and survival (RUNX2/CREB/BCL2)")
+    m.edge("PTH (intermittent)", "bone formation per osteoblast", 1, "power law of BCL2", "human",
+           PR2010_BCL2, rule="ob_activity_factor", parameters=("gamma_bcl2_activity",))
+    m.parameter("k_mineralisation", fitted("k_mineralisation", DEFAULTS["k_mineralisation"]), "1/day",
+                FIT_SOURCE + "; structure: " + EUDY2015,
+                "rate at which formation reaches BMD (delay of mineralisation)", bounds=(0.005, 1.0))
+    for (sex, site), (value, source) in YOUNG_ADULT_BMD.items():
+        m.parameter(f"bmd_young_{sex}_{site}_g_cm2", value, "g/cm^2", source,
+                    f"young-adult mean areal BMD, {sex}, {site}")
+    for site in SITES:
+        m.parameter(f"k_bmd_{site}", fitted(f"k_bmd_{site}", DEFAULTS[f"k_bmd_{site}"]), "1/day", FIT_SOURCE + "; structure: " + PR2012,
+                    f"{site} BMD turnover rate", bounds=(1e-4, 0.05))
+        m.parameter(f"gF_bmd_{site}", fitted(f"gF_bmd_{site}", DEFAULTS[f"gF_bmd_{site}"]), "1", FIT_SOURCE,
+                    f"{site}: exponent of formation", bounds=(0.0, 2.0))
+        m.parameter(f"gR_bmd_{site}", fitted(f"gR_bmd_{site}", DEFAULTS[f"gR_bmd_{site}"]), "1", FIT_SOURCE,
+                    f"{site}: exponent of resorption", bounds=(0.0, 2.0))
+        m.state(f"bmd_drive_{site}", 1.0, "1", f"{site}: delayed formation drive")
+        m.state(f"bmd_{site}", 1.0, "1", f"{site} areal BMD relative to the young adult")
+        m.ode(f"bmd_drive_{site}", f"k_mineralisation * (formation_rel^gF_bmd_{site} - bmd_drive_{site})")
+        m.ode(f"bmd_{site}",
+              f"k_bmd_{site} * (bmd_drive_{site} - resorption_rel^gR_bmd_{site} * bmd_{site})")
+    return m.build()

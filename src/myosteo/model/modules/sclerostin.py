@@ -1,0 +1,75 @@
+"""Osteocyte sclerostin and Wnt/beta-catenin signalling acting on bone remodelling.
+
+Structure (Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013, extended): total circulating
+sclerostin (nM) is produced by osteocytes and cleared fast when free and slowly when bound to an
+antibody ("inhibition of offset", quasi-steady-state target binding):
+
+    d SCL/dt = kin * P_scl - kout * SCL * f_free - k_bound * SCL * (1 - f_free)
+
+where f_free (the product of each antibody's Km/(Km + C)) is the free fraction and P_scl the
+production factor (1 = young adult; a port for mechanical loading and crosstalk). Free sclerostin
+s (relative to baseline) antagonises LRP5/6 competitively (Martin 2020 Bone 133:115223), giving
+the Wnt signal  W = (1 + sigma) / (1 + sigma * s)  (1 at baseline, 1 + sigma when s -> 0).
+W raises formation per osteoblast (adapting: a Wnt-induced negative feedback state TOL follows W,
+so the anabolic window closes as observed for romosozumab and blosozumab: P1NP peaks at ~1 month
+and returns below baseline by 6-12 months, Chavassieux 2019 JBMR 34:1597 biopsy), raises
+osteoblast differentiation, and raises OPG (anti-resorptive arm; Eudy 2015).
+"""
+
+from __future__ import annotations
+
+from myosteo.model.core import Module, ModuleBuilder
+from myosteo.model.fitted import fitted
+
+EUDY2015 = "Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013 (values as in the Metrum model code)"
+MARTIN2020 = "Martin 2020 Bone 133:115223, doi:10.1016/j.bone.2020.115223"
+FIT_SOST = "fitted to blosozumab phase 2 (Recker 2015 JBMR 30:216; validation/data/sclerostin_antibody_phase2.csv)"
+
+DEFAULTS = {"wnt_sigma": 2.0, "wnt_gamma_activity": 1.0, "wnt_gamma_differentiation": 0.05,
+            "wnt_gamma_opg": 0.5, "wnt_k_tolerance": 0.03}
+
+
+def build() -> Module:
+    m = ModuleBuilder("sclerostin", "Osteocyte sclerostin and Wnt signalling", time_unit="day",
+                      references=[EUDY2015, MARTIN2020])
+    m.signal("sclerostin_free_fraction", 1.0, "1", "free fraction of sclerostin (antibodies multiply in)")
+    m.signal("sclerostin_production_factor", 1.0, "1", "osteocyte sclerostin production (1 = young adult)")
+    m.parameter("scl_kout", 25.0, "1/day", EUDY2015, "elimination rate of free sclerostin")
+    m.parameter("scl_k_bound", 0.197, "1/day", EUDY2015, "elimination rate of antibody-bound sclerostin")
+    m.parameter("scl_baseline_nM", 0.149, "nM", EUDY2015, "baseline total sclerostin (model scale)")
+    m.derived("scl_kin", "scl_kout * scl_baseline_nM", "nM/day", "sclerostin production at baseline")
+    m.state("scl_total", "scl_baseline_nM", "nM", "total (free + antibody-bound) sclerostin")
+    m.ode("scl_total",
+          "scl_kin * sclerostin_production_factor - scl_kout * scl_total * sclerostin_free_fraction "
+          "- scl_k_bound * scl_total * (1 - sclerostin_free_fraction)")
+    m.rule("sclerostin_free_rel", "scl_total * sclerostin_free_fraction / scl_baseline_nM", "1",
+           "free sclerostin relative to the young adult")
+    m.parameter("wnt_sigma", fitted("wnt_sigma", DEFAULTS["wnt_sigma"]), "1", FIT_SOST + "; form: " + MARTIN2020,
+                "baseline sclerostin occupancy ratio of LRP5/6 (W max = 1 + sigma)", bounds=(0.05, 50.0))
+    m.rule("wnt_signal", "(1 + wnt_sigma) / (1 + wnt_sigma * sclerostin_free_rel)", "1",
+           "Wnt/beta-catenin signal relative to baseline")
+    m.parameter("wnt_k_tolerance", fitted("wnt_k_tolerance", DEFAULTS["wnt_k_tolerance"]), "1/day", FIT_SOST,
+                "rate of the Wnt-induced negative feedback (closing of the anabolic window)",
+                bounds=(0.001, 1.0))
+    m.state("wnt_tolerance", 1.0, "1", "Wnt-induced negative feedback (DKK1/SOST up-regulation proxy)")
+    m.ode("wnt_tolerance", "wnt_k_tolerance * (wnt_signal - wnt_tolerance)")
+    m.parameter("wnt_gamma_activity", fitted("wnt_gamma_activity", DEFAULTS["wnt_gamma_activity"]), "1", FIT_SOST,
+                "exponent of (W / TOL) on formation per osteoblast", bounds=(0.0, 5.0))
+    m.parameter("wnt_gamma_differentiation", fitted("wnt_gamma_differentiation", DEFAULTS["wnt_gamma_differentiation"]), "1", FIT_SOST,
+                "exponent of W on osteoblast differentiation", bounds=(0.0, 2.0))
+    m.parameter("wnt_gamma_opg", fitted("wnt_gamma_opg", DEFAULTS["wnt_gamma_opg"]), "1", FIT_SOST,
+                "exponent of W on OPG production", bounds=(0.0, 5.0))
+    m.multiply("ob_activity_factor", "(wnt_signal / wnt_tolerance)^wnt_gamma_activity",
+               "Wnt raises matrix synthesis per osteoblast (adapting)")
+    m.multiply("ob_differentiation_factor", "wnt_signal^wnt_gamma_differentiation",
+               "Wnt drives osteoblast differentiation")
+    m.multiply("opg_production_factor", "wnt_signal^wnt_gamma_opg", "Wnt/beta-catenin raises OPG")
+    m.edge("sclerostin", "Wnt/beta-catenin signalling", -1, "competitive LRP5/6 antagonism",
+           "human", MARTIN2020, rule="wnt_signal", parameters=("wnt_sigma",))
+    m.edge("Wnt/beta-catenin", "bone formation per osteoblast", 1, "power law, adapting", "human",
+           EUDY2015, rule="ob_activity_factor", parameters=("wnt_gamma_activity", "wnt_k_tolerance"))
+    m.edge("Wnt/beta-catenin", "osteoblast differentiation", 1, "power law", "animal", EUDY2015,
+           rule="ob_differentiation_factor", parameters=("wnt_gamma_differentiation",))
+    m.edge("Wnt/beta-catenin", "OPG production", 1, "power law", "animal", EUDY2015,
+           rule="opg_production_factor", parameters=("wnt_gamma_opg",))
+    return m.build()

@@ -1,0 +1,251 @@
+"""Calibration of the fitted parameters, written to ``myosteo/model/fitted.json``.
+
+Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stages:
+
+1. estrogen -> osteoblast recruitment exponent, to the OFELY turnover rise after menopause
+   (resorption x1.88, formation x1.45: Garnero 1996 JBMR 11:337, midpoints of the reported ranges);
+2. denosumab RANKL-neutralisation rate, to CTX of the phase-2 arms (months 0-24);
+3. sclerostin/Wnt parameters and blosozumab binding, to P1NP and CTX of the blosozumab arms;
+4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
+   to every calibration BMD observation plus the natural-history targets in
+   ``natural_history.csv``. BMD does not feed back on the cells, so this stage integrates the BMD
+   equations in NumPy over simulated cell trajectories (exact exponential steps).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import least_squares
+
+from myosteo.model.core import DAYS_PER_YEAR
+from myosteo.model.modules.bmd import SITES
+from myosteo.outputs import PatientSpec, build_run, default_simulator
+from myosteo.validation.trials import arm_doses, load_trials
+
+FITTED_PATH = Path(__file__).resolve().parents[1] / "model" / "fitted.json"
+COMPONENTS = ["osteoblasts_rel", "BCL2", "BCL2_young", "wnt_signal", "wnt_tolerance", "resorption_rel",
+              "aging_formation_efficiency", "age_years"]
+
+
+def natural_history_targets() -> pd.DataFrame:
+    with resources.files("myosteo.validation.data").joinpath("natural_history.csv").open() as fh:
+        return pd.read_csv(fh)
+
+
+def _simulate_components(patients, doses, grids, params):
+    sim = default_simulator()
+    out = []
+    for p, d, g in zip(patients, doses, grids):
+        run = build_run(PatientSpec(**{**p, "parameters": params}), d)
+        y = sim.simulate([run], g, COMPONENTS, n_workers=1)[0]
+        out.append({c: y[:, i] for i, c in enumerate(COMPONENTS)} | {"t": g})
+    return out
+
+
+def _bmd_paths(comp, pars, cur):
+    """Integrate d/dt D = km (F^gF - D), d/dt B = k (D - R^gR B) for each site over comp['t']."""
+    t = comp["t"]
+    aging = np.exp(-pars["aging_rate_per_year"] / pars["aging_acceleration_per_year"]
+                   * (np.exp(pars["aging_acceleration_per_year"] * np.maximum(0, comp["age_years"] - 30.0)) - 1))
+    wnt = (comp["wnt_signal"] / comp["wnt_tolerance"]) ** cur["wnt_gamma_activity"]
+    F = comp["osteoblasts_rel"] * (comp["BCL2"] / comp["BCL2_young"]) ** pars["gamma_bcl2_activity"] * aging * wnt
+    R = comp["resorption_rel"]
+    km = pars["k_mineralisation"]
+    out = {}
+    for site in SITES:
+        k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
+        D = np.empty_like(t)
+        B = np.empty_like(t)
+        D[0] = B[0] = 1.0
+        Fg = F ** gF
+        Rg = R ** gR
+        for i in range(1, len(t)):
+            dt = t[i] - t[i - 1]
+            f = 0.5 * (Fg[i] + Fg[i - 1])
+            r = 0.5 * (Rg[i] + Rg[i - 1])
+            D[i] = f + (D[i - 1] - f) * np.exp(-km * dt)
+            d = 0.5 * (D[i] + D[i - 1])
+            B[i] = d / r + (B[i - 1] - d / r) * np.exp(-k * r * dt)
+        out[site] = B
+    return out
+
+
+def _grid(offset_days, t_end_days):
+    spin = np.arange(0.0, offset_days, 14.0)
+    trial = offset_days + np.arange(0.0, t_end_days + 1.0, 1.0)
+    return np.union1d(spin, trial)
+
+
+BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "aging_rate_per_year", "aging_acceleration_per_year"]
+             + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")])
+BMD_LOWER = [0.005, 0.0, 0.0, 0.005] + [1e-4, 0.0, 0.0] * 3
+BMD_UPPER = [0.5, 10.0, 0.05, 0.2] + [0.05, 3.0, 3.0] * 3
+
+
+def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
+    data = load_trials()
+    arms = data.arms[data.arms["calibration"] == "yes"]
+    meas = data.measurements[data.measurements["endpoint"].str.startswith("bmd")]
+    patients, doses, grids, keys = [], [], [], []
+    for a in arms.itertuples():
+        m = meas[meas["arm"] == a.arm]
+        if m.empty:
+            continue
+        p = dict(sex=a.sex, age_years=float(a.age_years), menopause_age_years=float(a.menopause_age_years))
+        off = (a.age_years - 20.0) * DAYS_PER_YEAR
+        patients.append(p)
+        doses.append(arm_doses(data.regimens, a.arm))
+        grids.append(_grid(off, float(m["time_days"].max())))
+        keys.append((a.arm, off, m))
+    nh = natural_history_targets()
+    for sex in ("female", "male"):
+        patients.append(dict(sex=sex, age_years=90.0))
+        doses.append([])
+        grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
+        keys.append((f"natural_{sex}", 0.0, None))
+    params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
+                                      "wnt_gamma_differentiation", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km")}
+    comps = _simulate_components(patients, doses, grids, params_now)
+
+    def residuals(x):
+        pars = dict(zip(BMD_NAMES, x))
+        res = []
+        for (arm, off, m), comp in zip(keys, comps):
+            paths = _bmd_paths(comp, pars, cur)
+            if m is None:
+                res.extend(_natural_residuals(arm.split("_")[1], comp, paths, nh))
+                continue
+            i0 = int(np.searchsorted(comp["t"], off))
+            for r in m.itertuples():
+                site = r.endpoint[len("bmd_"):]
+                b = np.interp(off + r.time_days, comp["t"], paths[site])
+                res.append((100 * (b / paths[site][i0] - 1) - r.value_pct_change) / 1.0)
+        return np.asarray(res)
+
+    x0 = [cur[n] for n in BMD_NAMES]
+    sol = least_squares(residuals, x0, bounds=(BMD_LOWER, BMD_UPPER), x_scale="jac", max_nfev=200)
+    print(f"BMD fit: cost {sol.cost:.2f}, n residuals {len(sol.fun)}, rms {np.sqrt(np.mean(sol.fun**2)):.2f}")
+    return dict(zip(BMD_NAMES, map(float, sol.x)))
+
+
+def _natural_residuals(sex, comp, paths, nh):
+    age = comp["age_years"]
+    res = []
+    for r in nh[nh["sex"] == sex].itertuples():
+        b = paths[r.site]
+        if r.kind == "pct_change":
+            b0, b1 = np.interp([r.age_from, r.age_to], age, b)
+            sim = 100 * (b1 / b0 - 1)
+        elif r.kind == "pct_per_year":
+            b0, b1 = np.interp([r.age_from, r.age_to], age, b)
+            sim = 100 * (b1 / b0 - 1) / (r.age_to - r.age_from)
+        elif r.kind == "ratio_to_age":
+            b0, b1 = np.interp([r.age_from, r.age_to], age, b)
+            sim = b1 / b0
+        else:
+            raise ValueError(f"unknown natural-history target kind {r.kind!r}")
+        res.append((sim - r.value) / r.tolerance)
+    return res
+
+
+def _marker_fit(names, x0, lower, upper, arms, endpoints, cur, tmax=None, scale=10.0):
+    data = load_trials()
+    meas = data.measurements[data.measurements["arm"].isin(arms) & data.measurements["endpoint"].isin(endpoints)]
+    if tmax is not None:
+        meas = meas[meas["time_days"] <= tmax]
+    from myosteo.validation.trials import compare, simulate_arms
+
+    def residuals(x):
+        params = {**cur, **dict(zip(names, _unlog(names, x)))}
+        sim = simulate_arms(data, arms, parameters=_cell_params(params), step_days=28.0)
+        c = compare(data, sim)
+        c = c.merge(meas[["arm", "endpoint", "time_days"]], on=["arm", "endpoint", "time_days"])
+        return c["error"].to_numpy() / scale
+
+    sol = least_squares(residuals, _log(names, x0), bounds=(_log(names, lower), _log(names, upper)),
+                        x_scale="jac", max_nfev=60, diff_step=1e-3)
+    print(f"{names}: rms {np.sqrt(np.mean(sol.fun**2)) * scale:.1f} pp")
+    return dict(zip(names, map(float, _unlog(names, sol.x))))
+
+
+LOG_PARAMS = {"dmab_kon_rankl", "wnt_sigma", "wnt_k_tolerance", "bloso_Km"}
+
+
+def _log(names, x):
+    return [np.log(v) if n in LOG_PARAMS else v for n, v in zip(names, x)]
+
+
+def _unlog(names, x):
+    return [float(np.exp(v)) if n in LOG_PARAMS else float(v) for n, v in zip(names, x)]
+
+
+def _cell_params(p):
+    keys = ("estrogen_rob_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
+            "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
+            "aging_acceleration_per_year")
+    return {k: p[k] for k in keys if k in p}
+
+
+def fit_estrogen(cur):
+    sim = default_simulator()
+    ages = np.array([45.0, 56.0])
+
+    def residuals(x):
+        run = build_run(PatientSpec("female", 20.0, parameters={**_cell_params(cur), "estrogen_rob_gamma": x[0]}), [])
+        y = sim.simulate([run], (ages - 20) * DAYS_PER_YEAR, ["resorption_rel", "formation_rel"], n_workers=1)[0]
+        r = y[1] / y[0]
+        return [np.log(r[0] / 1.88), np.log(r[1] / 1.45)]
+
+    sol = least_squares(residuals, [cur["estrogen_rob_gamma"]], bounds=([0.0], [1.0]))
+    print(f"estrogen_rob_gamma {sol.x[0]:.4f}, log-ratio residuals {sol.fun}")
+    return {"estrogen_rob_gamma": float(sol.x[0])}
+
+
+DATASETS = {
+    "estrogen_rob_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
+    "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
+    "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
+}
+for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_opg", "wnt_k_tolerance"):
+    DATASETS[_n] = DATASETS["bloso_Km"]
+for _n in BMD_NAMES:
+    DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
+                    "targets (validation/data/*.csv)")
+
+
+def current_values() -> dict[str, float]:
+    from myosteo.model.library import standard_model
+
+    pm = standard_model().parameter_map
+    names = set(DATASETS) | {"wnt_gamma_differentiation"}
+    return {n: pm[n].value for n in names}
+
+
+def main(stages: str = "1234") -> None:
+    cur = current_values()
+    if "1" in stages:
+        cur.update(fit_estrogen(cur))
+    if "2" in stages:
+        cur.update(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
+                               [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
+    if "3" in stages:
+        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km"]
+        cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01],
+                               [50.0, 5.0, 5.0, 1.0, 50.0],
+                               ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))
+    if "4" in stages:
+        cur.update(fit_bmd(cur))
+    table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
+    FITTED_PATH.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
+    print(f"wrote {FITTED_PATH}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1] if len(sys.argv) > 1 else "1234")
