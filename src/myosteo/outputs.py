@@ -181,3 +181,32 @@ def _columns(p: PatientSpec, times: np.ndarray, v: dict[str, np.ndarray], sim: S
     cols["romosozumab_ug_ml"] = v["romo"]
     cols["blosozumab_ug_ml"] = v["bloso"]
     return cols
+
+
+def patient_spec(patient) -> PatientSpec:
+    """A :class:`PatientSpec` from a :class:`myosteo.scenario.Patient`."""
+    return PatientSpec(
+        sex=patient.sex,
+        age_years=float(patient.age_years),
+        menopause_age_years=float(patient.menopause_age_years or 51.0),
+        femoral_neck_bmd_g_cm2=patient.femoral_neck_bmd_g_cm2,
+        femoral_neck_t_score=patient.femoral_neck_t_score,
+        total_hip_bmd_g_cm2=patient.total_hip_bmd_g_cm2,
+        lumbar_spine_bmd_g_cm2=patient.lumbar_spine_bmd_g_cm2,
+    )
+
+
+def simulate_scenarios(scenarios, n_workers: int | None = None) -> pd.DataFrame:
+    """Simulate several :class:`myosteo.scenario.Scenario` objects sharing one output grid."""
+    grids = {tuple(np.round(s.simulation.output_times(), 9)) for s in scenarios}
+    if len(grids) != 1:
+        raise ValueError("scenarios simulated together must share duration and output_every")
+    times = np.asarray(next(iter(grids)))
+    patients = [patient_spec(s.patient) for s in scenarios]
+    doses = [[DoseEvent(t, d, mg) for t, d, mg in s.dose_events()] for s in scenarios]
+    return simulate_patients(patients, doses, times, n_workers=n_workers)
+
+
+def simulate_scenario(scenario) -> pd.DataFrame:
+    """One scenario -> one row per output time (the ``patient`` column dropped)."""
+    return simulate_scenarios([scenario], n_workers=1).drop(columns="patient")

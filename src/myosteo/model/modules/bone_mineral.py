@@ -9,6 +9,12 @@ checked line by line against the source. Time unit: hour, as in the paper.
 Changes from BIOMD0000000613 (documented in docs/architecture.md):
 - the teriparatide depot (``TERISC``) moved to :mod:`myosteo.model.drugs`;
 - the constant species ``OB`` became the parameter ``OB_init`` (it only set initial values);
+- OPG-RANKL binding consumes and releases free OPG and RANKL (``L + O <-> N``). In
+  BIOMD0000000613 the complex N is formed and dissociated without touching O or L, so OPG cannot
+  sequester RANKL and OPG changes have no effect on osteoclasts; the Metrum implementation of the
+  same model (OpenBoneMin, Peterson & Riggs 2012) has the mass-action form, used here. The
+  baseline is unchanged (N0 = k1 O0 L0 / k2). ``build(exact_biomodels=True)`` restores the SBML
+  form for the reference test;
 - *effect ports*: dimensionless factors, 1 at baseline, multiply the processes that estrogen,
   aging, sclerostin/Wnt, drugs (and later muscle and immune modules) act on:
   ``rankl_production_factor`` (kinL), ``rob_production_factor`` (ROBin), ``opg_production_factor`` (pO), ``ob_differentiation_factor``
@@ -38,8 +44,12 @@ EFFECT_PORTS = (
 )
 
 
-def build() -> Module:
-    """The Peterson & Riggs 2010 module (hours), with neutral effect ports."""
+def build(exact_biomodels: bool = False) -> Module:
+    """The Peterson & Riggs 2010 module (hours), with neutral effect ports.
+
+    ``exact_biomodels=True`` keeps the OPG-RANKL binding exactly as in BIOMD0000000613 (no
+    consumption of free OPG and RANKL), for the line-by-line reference comparison.
+    """
     m = ModuleBuilder(
         "bone_mineral",
         "Calcium, phosphate, PTH, calcitriol, bone cells, RANK/RANKL/OPG, TGF-beta, RUNX2/CREB/BCL2 "
@@ -394,8 +404,12 @@ def build() -> Module:
     m.flux("OPG_degradation", "O -> ", "kO * O")
     m.flux("RANKLRANKL_association", "L + RNK -> M", "k3 * RNK * L")
     m.flux("RANKLRANKL_dissociation", "M -> L + RNK", "k4 * M")
-    m.flux("OPGRANKL_association", " -> N", "k1 * O * L")
-    m.flux("OPGRANKL_dissociation", "N -> ", "k2 * N")
+    if exact_biomodels:
+        m.flux("OPGRANKL_association", " -> N", "k1 * O * L")
+        m.flux("OPGRANKL_dissociation", "N -> ", "k2 * N")
+    else:
+        m.flux("OPGRANKL_association", "L + O -> N", "k1 * O * L", "OPG sequesters RANKL")
+        m.flux("OPGRANKL_dissociation", "N -> L + O", "k2 * N")
     m.flux("Ca_to_intracellular_transfer", "Qbone -> Q", "J14a")
     m.flux("Ca_to_extracellular_transfer", "Q -> Qbone", "J15a")
     m.flux("RunX2_production", " -> RX2", "RX2Kin")

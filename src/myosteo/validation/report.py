@@ -1,0 +1,101 @@
+"""The validation report: every curated trial arm and natural-history target, simulated vs observed.
+
+``myosteo validate -o DIR`` writes ``DIR/validation.md`` (tables of errors per arm and endpoint,
+with the tolerance and whether it is met) and one PNG per study with observed points (error bars
+= SE where given) over the simulated curves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from myosteo.model.core import DAYS_PER_MONTH  # noqa: E402
+from myosteo.validation.natural import natural_history_comparison  # noqa: E402
+from myosteo.validation.predictions import prediction_comparison  # noqa: E402
+from myosteo.validation.trials import ENDPOINT_COLUMNS, compare, load_trials, rmse_table, simulate_arms  # noqa: E402
+
+LS_RMSE_TOLERANCE_PP = 1.5  # issue #2: lumbar-spine BMD within 1.5 percentage points RMSE per arm
+
+
+def run_validation(n_workers: int | None = None):
+    data = load_trials()
+    sim = simulate_arms(data, n_workers=n_workers)
+    comparison = compare(data, sim)
+    return data, sim, comparison
+
+
+def write_report(out: Path, n_workers: int | None = None) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    data, sim, comparison = run_validation(n_workers)
+    rmse = rmse_table(comparison).merge(data.arms[["arm", "label", "calibration"]], on="arm")
+    comparison.to_csv(out / "observed_vs_simulated.csv", index=False, float_format="%.4g")
+    lines = ["# myosteo validation report", "",
+             "Simulated vs observed for every curated trial arm (`myosteo/validation/data`), the "
+             "natural-history targets and the out-of-sample predictions. Errors are simulated minus "
+             "observed, in percentage points of change from baseline. Calibration arms were used to fit "
+             "the parameters marked `fitted to ...` (`myosteo params`); the others are predictions.", ""]
+    for study in data.studies():
+        fig = _plot_study(data, sim, study)
+        fig.savefig(out / f"{study}.png", dpi=100)
+        plt.close(fig)
+        r = rmse[rmse["study"] == study]
+        lines += [f"## {study}", "", f"![{study}]({study}.png)", "",
+                  "| arm | regimen | calibration | endpoint | RMSE (pp) | tolerance | met |",
+                  "|---|---|---|---|---|---|---|"]
+        for row in r.itertuples():
+            tol = LS_RMSE_TOLERANCE_PP if row.endpoint == "bmd_lumbar_spine" else None
+            met = "" if tol is None else ("yes" if row.rmse_pp <= tol else "**no**")
+            lines.append(f"| {row.arm} | {row.label} | {row.calibration} | {row.endpoint} | "
+                         f"{row.rmse_pp:.2f} | {'' if tol is None else tol} | {met} |")
+        lines.append("")
+    nh = natural_history_comparison()
+    lines += ["## Natural history (untreated)", "",
+              "| sex | site | ages | quantity | observed | simulated | tolerance | met | source |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for r in nh.itertuples():
+        lines.append(f"| {r.sex} | {r.site} | {r.age_from:g}-{r.age_to:g} | {r.kind} | {r.value:g} | "
+                     f"{r.simulated:.3g} | {r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
+    pred = prediction_comparison()
+    lines += ["", "## Predictions (not used for fitting)", "",
+              "| trial | endpoint | month | observed | simulated | tolerance | met | source |",
+              "|---|---|---|---|---|---|---|---|"]
+    for r in pred.itertuples():
+        lines.append(f"| {r.trial} | {r.endpoint} | {r.month:g} | {r.value:g} | {r.simulated:.3g} | "
+                     f"{r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
+    path = out / "validation.md"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _plot_study(data, sim, study):
+    arms = data.arms[data.arms["study"] == study]
+    meas = data.measurements[data.measurements["study"] == study]
+    endpoints = [e for e in ENDPOINT_COLUMNS if e in set(meas["endpoint"])]
+    fig, axes = plt.subplots(1, len(endpoints), figsize=(4.2 * len(endpoints), 3.8), squeeze=False)
+    colors = plt.cm.tab20(np.linspace(0, 1, max(len(arms), 2)))
+    for ax, ep in zip(axes[0], endpoints):
+        for color, arm in zip(colors, arms.itertuples()):
+            m = meas[(meas["arm"] == arm.arm) & (meas["endpoint"] == ep)]
+            if m.empty:
+                continue
+            s = sim[sim["arm"] == arm.arm]
+            s = s[s["time_days"] <= m["time_days"].max() + 1]
+            ax.plot(s["time_days"] / DAYS_PER_MONTH, s[ENDPOINT_COLUMNS[ep]], color=color, lw=1)
+            se = pd.to_numeric(m["se"], errors="coerce").fillna(0)
+            ax.errorbar(m["time_days"] / DAYS_PER_MONTH, m["value_pct_change"], yerr=se, fmt="o",
+                        ms=3, color=color, label=f"{arm.arm} {arm.label}")
+        ax.set_title(ep, fontsize=10)
+        ax.set_xlabel("months")
+        ax.grid(alpha=0.3)
+    axes[0, 0].set_ylabel("% change from baseline (lines: simulated)")
+    axes[0, -1].legend(fontsize=6, loc="best")
+    fig.suptitle(study)
+    fig.tight_layout()
+    return fig
