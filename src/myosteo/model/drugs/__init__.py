@@ -45,7 +45,7 @@ def register(spec: DrugSpec) -> DrugSpec:
 
 def _load_all() -> None:
     """Import every drug module so that each registers itself (order = registry order)."""
-    from myosteo.model.drugs import antisclerostin, denosumab, teriparatide  # noqa: F401
+    from myosteo.model.drugs import antisclerostin, bisphosphonates, denosumab, teriparatide  # noqa: F401
 
 
 _load_all()

@@ -65,7 +65,8 @@ def build() -> Module:
     m.parameter("estrogen_male_decline_per_year", 0.38 / 25.0, "1/year", KHOSLA,
                 "men: relative bioE2 decline per year after 40 (-38 % by ~65)")
     m.parameter("estrogen_male_floor", 0.5, "1", KHOSLA, "men: lower bound of relative estrogen")
-    m.rule("age_years", "age_at_t0_years + time / 365.25", "year", "patient age")
+    m.state("age_years", "age_at_t0_years", "year", "patient age (a state, so the model never reads the clock)")
+    m.ode("age_years", "1 / 365.25", "one year per 365.25 days")
     m.rule(
         "estrogen_female",
         "estrogen_postmenopausal_fraction + (1 - estrogen_postmenopausal_fraction) / "
