@@ -98,7 +98,7 @@ def build_run(patient: PatientSpec, doses: Sequence[DoseEvent]) -> Run:
     for d in doses:
         spec = DRUGS[d.drug]
         events.append(Dose(patient.offset_days + d.time_days, spec.dose_state, d.dose_mg * spec.amount_per_mg))
-    return Run(parameters=params, doses=tuple(events))
+    return Run(parameters=params, doses=tuple(events), t0=patient.offset_days)
 
 
 _SIMULATOR: Simulator | None = None
@@ -127,18 +127,11 @@ def simulate_patients(
         raise ValueError("output times must start at 0 and increase")
     sim = simulator or default_simulator()
     keys = list(_SELECT)
-    offsets = {p.offset_days for p in patients}
-    frames = []
-    for offset in sorted(offsets):  # patients of the same age share one output grid
-        idx = [i for i, p in enumerate(patients) if p.offset_days == offset]
-        runs = [build_run(patients[i], doses[i]) for i in idx]
-        y = sim.simulate(runs, offset + times, [_SELECT[k] for k in keys], n_workers=n_workers)
-        for j, i in enumerate(idx):
-            frames.append((i, _columns(patients[i], times, dict(zip(keys, y[j].T)), sim)))
-    frames.sort(key=lambda f: f[0])
+    runs = [build_run(p, d) for p, d in zip(patients, doses)]
+    y = sim.simulate(runs, times, [_SELECT[k] for k in keys], n_workers=n_workers)
     out = []
-    for i, cols in frames:
-        df = pd.DataFrame(cols)
+    for i, p in enumerate(patients):
+        df = pd.DataFrame(_columns(p, times, dict(zip(keys, y[i].T)), sim))
         df.insert(0, "patient", i)
         out.append(df)
     return pd.concat(out, ignore_index=True)

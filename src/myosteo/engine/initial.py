@@ -34,12 +34,17 @@ class InitialValues:
                 exprs[r.name] = r.expr
         self.deps = {n: identifiers(e) for n, e in exprs.items()}
         self.order = _toposort(self.deps)
-        self.funcs = {}
-        for n in self.order:
-            expr = parse(exprs[n], known, n)
-            args = sorted(self.deps[n])
-            self.funcs[n] = (args, sympy.lambdify([sympy.Symbol(a, real=True) for a in args], expr, "math"))
+        self._exprs = exprs
+        self._known = known
+        self.funcs: dict = {}  # compiled on first use: most runs touch few of them
         self.state_names = set(model.state_names)
+
+    def _func(self, n: str):
+        if n not in self.funcs:
+            args = sorted(self.deps[n])
+            expr = parse(self._exprs[n], self._known, n)
+            self.funcs[n] = (args, sympy.lambdify([sympy.Symbol(a, real=True) for a in args], expr, "math"))
+        return self.funcs[n]
 
     def affected(self, base: Mapping[str, float], overrides: Mapping[str, float]) -> dict[str, float]:
         """Values of the overridden names and of every t=0 quantity depending on them."""
@@ -49,7 +54,7 @@ class InitialValues:
         out = dict(overrides)
         for n in self.order:
             if self.deps[n] & changed:
-                args, fn = self.funcs[n]
+                args, fn = self._func(n)
                 values[n] = float(fn(*(values[a] for a in args)))
                 out[n] = values[n]
                 changed.add(n)

@@ -64,11 +64,16 @@ class ParameterChange:
 
 @dataclass(frozen=True)
 class Run:
-    """One patient's simulation: parameter overrides and events; integrates from t=0."""
+    """One patient's simulation: parameter overrides and events; integrates from t=0.
+
+    Output times of a call are relative to ``t0`` (days): patients who reach their scenario start
+    at different model times (different ages) share one call.
+    """
 
     parameters: Mapping[str, float] = field(default_factory=dict)
     doses: tuple[Dose, ...] = ()
     changes: tuple[ParameterChange, ...] = ()
+    t0: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ class _Worker:
         self._dirty: set[str] = set()
 
     def simulate(self, run: Run, times: np.ndarray, selections: Sequence[str], index: int) -> np.ndarray:
+        times = times + run.t0
         rr = self.rr
         rr.reset()  # time 0, states at the model's default initial values
         values = self.initial.affected(self.base, run.parameters) if run.parameters else {}
@@ -242,14 +248,19 @@ class Simulator:
         times: Sequence[float],
         selections: Sequence[str],
         n_workers: int | None = None,
-        chunk_size: int = 64,
+        chunk_size: int | None = None,
     ) -> np.ndarray:
-        """Array of shape ``(len(runs), len(times), len(selections))``; times in days from 0."""
+        """Array of shape ``(len(runs), len(times), len(selections))``; times in days from each
+        run's ``t0``."""
         times_arr = np.asarray(sorted(float(t) for t in times))
         if len(times_arr) == 0 or times_arr[0] < 0:
             raise ValueError("output times must be non-empty and >= 0")
+        if any(r.t0 < 0 or not math.isfinite(r.t0) for r in runs):
+            raise ValueError("Run.t0 must be finite and >= 0")
         self._check(runs, selections)
         n_workers = n_workers if n_workers is not None else (os.cpu_count() or 1)
+        if chunk_size is None:  # several chunks per worker balance the load; at most 64 per chunk
+            chunk_size = max(1, min(64, math.ceil(len(runs) / (8 * n_workers))))
         n_workers = max(1, min(n_workers, math.ceil(len(runs) / chunk_size)))
         out = np.empty((len(runs), len(times_arr), len(selections)))
         if n_workers == 1:
