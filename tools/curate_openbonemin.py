@@ -9,6 +9,8 @@ Conventions applied (documented in docs/validation.md):
 - teriparatide ID 30: the lumbar-spine value 8.324 at month 12 is a change entered as % of
   baseline (its bounds 7.80-8.85 agree) and is read as +8.324 %; at month 18 the same 8.324 is
   inconsistent with its own bounds (9.74-11.04) and is dropped;
+- teriparatide ID 32 lists every daily dose twice; read as one 20 ug dose per day (the source
+  describes all arms as 20 ug/day);
 - teriparatide ID 16 starts teriparatide at day 336 after an undocumented prior period: kept for
   the report but excluded from calibration.
 Usage: python tools/curate_openbonemin.py ../shared/data/openbonemin_digitized src/myosteo/validation/data
@@ -106,7 +108,9 @@ def main(src, dst):
     for r in rows:
         if r["evid"] == "1":
             t = round(float(r["time"]) / 24, 6)
-            doses[r["ID"]][t] = doses[r["ID"]].get(t, 0) + float(r["amt"]) * MW_TERI / 1e9
+            # duplicated dose records (ID 32 lists every daily dose twice) are one 20 ug dose: the
+            # source README describes all arms as 20 ug/day
+            doses[r["ID"]][t] = float(r["amt"]) * MW_TERI / 1e9
         elif r["unitID"] not in (".", ""):
             codes[r["ID"]] = r["unitID"]
     for arm in sorted(doses, key=int):

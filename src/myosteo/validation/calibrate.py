@@ -6,6 +6,7 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
    (resorption x1.88, formation x1.45: Garnero 1996 JBMR 11:337, midpoints of the reported ranges);
 2. denosumab RANKL-neutralisation rate, to CTX of the phase-2 arms (months 0-24);
 3. sclerostin/Wnt parameters and blosozumab binding, to P1NP and CTX of the blosozumab arms;
+5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression;
 4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
    to every calibration BMD observation plus the natural-history targets in
    ``natural_history.csv``. BMD does not feed back on the cells, so this stage integrates the BMD
@@ -109,7 +110,8 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
         keys.append((f"natural_{sex}", 0.0, None))
     params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
-                                      "wnt_gamma_differentiation", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km")}
+                                      "wnt_gamma_differentiation", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km",
+                                      "zol_EC50", "aln_EC50")}
     comps = _simulate_components(patients, doses, grids, params_now)
 
     def residuals(x):
@@ -187,7 +189,7 @@ def _unlog(names, x):
 def _cell_params(p):
     keys = ("estrogen_rob_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
             "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
-            "aging_acceleration_per_year")
+            "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
 
@@ -206,7 +208,34 @@ def fit_estrogen(cur):
     return {"estrogen_rob_gamma": float(sol.x[0])}
 
 
+def fit_bisphosphonates(cur):
+    """EC50 of bone-bound drug so that resorption falls as reported (vs the same untreated woman)."""
+    from myosteo.outputs import DoseEvent, simulate_patients
+
+    out = {}
+    targets = {  # name: (doses, month, target % change of resorption vs untreated)
+        "zol_EC50": ([DoseEvent(0.0, "zoledronic_acid", 5.0)], 12.0, -55.0),
+        "aln_EC50": ([DoseEvent(7.0 * k, "alendronate", 70.0) for k in range(14)], 3.0, -52.0),
+    }
+    for name, (doses, month, target) in targets.items():
+        t = np.array([0.0, month * DAYS_PER_YEAR / 12])
+
+        def residual(x, doses=doses, name=name, t=t, target=target):
+            p = PatientSpec("female", 72.0, parameters={**_cell_params(cur), name: float(np.exp(x[0]))})
+            df = simulate_patients([p, p], [doses, []], t, n_workers=1)
+            treated = df[df["patient"] == 0]["ctx_pct_change"].iloc[-1]
+            untreated = df[df["patient"] == 1]["ctx_pct_change"].iloc[-1]
+            return [(100 * ((1 + treated / 100) / (1 + untreated / 100) - 1) - target) / 5.0]
+
+        sol = least_squares(residual, [np.log(cur[name])], bounds=([np.log(1e-5)], [np.log(1e5)]), diff_step=1e-2)
+        out[name] = float(np.exp(sol.x[0]))
+        print(f"{name} = {out[name]:.4g} mg (residual {sol.fun[0] * 5:.2f} pp)")
+    return out
+
+
 DATASETS = {
+    "zol_EC50": "resorption marker -55 % vs placebo at 12 months after 5 mg (Reclast label b-CTx; HORIZON, Black 2007 NEJM 356:1809)",
+    "aln_EC50": "urine NTX -52 % at 3 months on 70 mg weekly (Hosking 2003, alendronate vs risedronate trial)",
     "estrogen_rob_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
     "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
@@ -226,7 +255,7 @@ def current_values() -> dict[str, float]:
     return {n: pm[n].value for n in names}
 
 
-def main(stages: str = "1234") -> None:
+def main(stages: str = "12354") -> None:
     cur = current_values()
     if "1" in stages:
         cur.update(fit_estrogen(cur))
@@ -238,6 +267,8 @@ def main(stages: str = "1234") -> None:
         cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01],
                                [50.0, 5.0, 5.0, 1.0, 50.0],
                                ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))
+    if "5" in stages:
+        cur.update(fit_bisphosphonates(cur))
     if "4" in stages:
         cur.update(fit_bmd(cur))
     table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
@@ -248,4 +279,4 @@ def main(stages: str = "1234") -> None:
 if __name__ == "__main__":
     import sys
 
-    main(sys.argv[1] if len(sys.argv) > 1 else "1234")
+    main(sys.argv[1] if len(sys.argv) > 1 else "12354")

@@ -30,8 +30,10 @@ ZOMETA = "Zometa (zoledronic acid) US prescribing information, section 12.3"
 GERTZ1995 = "Gertz 1995 Clin Pharmacol Ther 58:288, PMID 7554702"
 PORRAS1999 = "Porras 1999 Clin Pharmacokinet 36:315, doi:10.2165/00003088-199936050-00002"
 KHAN1997 = "Khan 1997 JBMR 12:1700"
-FIT_ZOL = "HORIZON/Reclast label resorption-marker suppression (b-CTx about -55 %; validation/data/bisphosphonate_markers.csv)"
-FIT_ALN = "Hosking 2003 urine NTX -52 % at 3 months on alendronate 70 mg weekly (validation/data/bisphosphonate_markers.csv)"
+FIT_ZOL = ("resorption marker -55 % vs placebo 12 months after 5 mg (Reclast label b-CTx, secondary copy; "
+           "HORIZON-PFT Black 2007 NEJM 356:1809); myosteo.validation.calibrate stage 5")
+FIT_ALN = ("urine NTX -52 % at 3 months on alendronate 70 mg weekly (Hosking 2003, alendronate vs "
+           "risedronate trial); myosteo.validation.calibrate stage 5")
 
 
 def _bisphosphonate(p: str, label: str, *, F: tuple[float, str], ka_per_h: float | None,
@@ -46,7 +48,7 @@ def _bisphosphonate(p: str, label: str, *, F: tuple[float, str], ka_per_h: float
                 "release rate of bone-bound drug at young-adult resorption")
     m.parameter(f"{p}_Emax", 42.0, "1", JORG2022, "maximal added osteoclast apoptosis (x basal)")
     m.parameter(f"{p}_EC50", ec50[0], "mg", ec50[1], "bone-bound amount for half-maximal effect",
-                bounds=(1e-4, 100.0))
+                bounds=(1e-5, 1e5))
     m.state(f"{p}_dose", 0.0, "mg", "dosing depot (gut for oral, infusion line for IV)")
     m.state(f"{p}_plasma", 0.0, "mg", "drug in plasma")
     m.state(f"{p}_bone", 0.0, "mg", "drug bound to bone surfaces")

@@ -1,0 +1,69 @@
+"""Signs of the mechanisms: perturb a source, check the direction of its effect."""
+
+import numpy as np
+import pytest
+
+from myosteo.engine.simulator import Run
+from myosteo.outputs import DoseEvent, PatientSpec, build_run, default_simulator
+
+YEAR = 365.25
+
+
+def _young(params=None, t_end=YEAR, sel=("resorption_rel", "formation_rel", "bmd_lumbar_spine", "L", "OC")):
+    sim = default_simulator()
+    run = Run(parameters={"age_at_t0_years": 25.0, "sex_female": 1.0, **(params or {})})
+    y = sim.simulate([run], [0.0, t_end], list(sel), n_workers=1)[0]
+    return dict(zip(sel, y[-1]))
+
+
+def test_estrogen_deficiency_raises_turnover_and_loses_bone():
+    low = _young({"estrogen_rel_override": 0.1}, 5 * YEAR)
+    normal = _young({"estrogen_rel_override": 1.0}, 5 * YEAR)
+    assert low["resorption_rel"] > 1.3 * normal["resorption_rel"]
+    assert low["formation_rel"] > normal["formation_rel"]
+    assert low["bmd_lumbar_spine"] < normal["bmd_lumbar_spine"] - 0.02
+
+
+def test_opg_sequesters_rankl():
+    # Peterson & Riggs' OPG-RANKL affinity is weak (k2/k1 ~ 18 000 pM), so even ~100x OPG input
+    # lowers free RANKL only slightly; in the BIOMD0000000613 form it would not lower it at all.
+    base = _young()
+    opg = _young({"IO": 100 * 15.8885 * 4.0})  # OPG input ~100x its baseline production (kO * OPG0)
+    assert opg["L"] < base["L"] * (1 - 1e-5)
+
+
+@pytest.mark.parametrize("drug, dose, every, n, marker, sign", [
+    ("denosumab", 60.0, 182.6, 1, "ctx_pct_change", -1),
+    ("zoledronic_acid", 5.0, 365.25, 1, "ctx_pct_change", -1),
+    ("alendronate", 70.0, 7.0, 26, "ctx_pct_change", -1),
+    ("romosozumab", 210.0, 30.4, 3, "p1np_pct_change", 1),
+    ("blosozumab", 270.0, 14.0, 6, "p1np_pct_change", 1),
+    ("teriparatide", 0.02, 1.0, 90, "p1np_pct_change", 1),
+])
+def test_each_drug_moves_its_marker_the_published_way(drug, dose, every, n, marker, sign):
+    from myosteo.outputs import simulate_patients
+
+    p = PatientSpec("female", 66.0)
+    doses = [DoseEvent(k * every, drug, dose) for k in range(n)]
+    df = simulate_patients([p, p], [doses, []], [0.0, 30.0, 90.0], n_workers=1)
+    treated = df[df["patient"] == 0][marker].to_numpy()
+    untreated = df[df["patient"] == 1][marker].to_numpy()
+    assert sign * (treated[1] - untreated[1]) > 10.0
+
+
+def test_denosumab_lowers_free_rankl():
+    sim = default_simulator()
+    p = PatientSpec("female", 66.0)
+    runs = [build_run(p, [DoseEvent(0.0, "denosumab", 60.0)]), build_run(p, [])]
+    y = sim.simulate(runs, [0.0, 30.0], ["L"], n_workers=1)
+    assert y[0, 1, 0] < 0.5 * y[1, 1, 0]
+
+
+def test_continuous_pth_is_not_anabolic_but_intermittent_is():
+    sim = default_simulator()
+    p = PatientSpec("female", 60.0)
+    daily = build_run(p, [DoseEvent(float(k), "teriparatide", 0.02) for k in range(365)])
+    base = build_run(p, [])
+    infused = Run(parameters={**base.parameters, "IPTHinf": 4857.0 / 24 * 0.7}, t0=base.t0)
+    y = sim.simulate([daily, base, infused], [0.0, YEAR], ["BCL2"], n_workers=1)[:, -1, 0]
+    assert y[0] > y[1] > y[2]
