@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import least_squares
 
+from myosteo.engine.simulator import SimulationError
 from myosteo.model.core import DAYS_PER_YEAR
 from myosteo.model.modules.bmd import SITES
 from myosteo.outputs import PatientSpec, build_run, default_simulator
@@ -226,7 +227,10 @@ def fit_bisphosphonates(cur):
 
         def residual(x, doses=doses, name=name, t=t, target=target):
             p = PatientSpec("female", 72.0, parameters={**_cell_params(cur), name: float(np.exp(x[0]))})
-            df = simulate_patients([p, p], [doses, []], t, n_workers=1)
+            try:
+                df = simulate_patients([p, p], [doses, []], t, n_workers=1)
+            except SimulationError:
+                return [100.0]
             treated = df[df["patient"] == 0]["ctx_pct_change"].iloc[-1]
             untreated = df[df["patient"] == 1]["ctx_pct_change"].iloc[-1]
             return [(100 * ((1 + treated / 100) / (1 + untreated / 100) - 1) - target) / 5.0]
