@@ -83,13 +83,13 @@ def _grid(offset_days, t_end_days):
     return np.union1d(spin, trial)
 
 
-# The exponents gF, gR of formation and resorption are fixed at 1 (linear balance): fitted freely
-# they ran to their bounds (gR -> 0, gF -> 3, k -> its floor), a degenerate fit (docs/validation.md).
 BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "aging_rate_per_year", "aging_acceleration_per_year"]
-             + [f"k_bmd_{s}" for s in SITES])
-BMD_LOWER = [0.005, 0.0, 0.0, 0.005] + [1e-4] * 3
-BMD_UPPER = [0.5, 10.0, 0.05, 0.2] + [0.05] * 3
-FIXED_EXPONENTS = {f"{p}_bmd_{s}": 1.0 for s in SITES for p in ("gF", "gR")}
+             + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")])
+# bounds keep resorption and formation both acting on BMD (unbounded fits found degenerate minima
+# with the resorption exponent at 0 and the turnover rate at its floor)
+BMD_LOWER = [0.01, 0.0, 0.0, 0.005] + [3e-4, 0.3, 0.3] * 3
+BMD_UPPER = [0.5, 10.0, 0.05, 0.2] + [0.05, 2.0, 2.0] * 3
+FIXED_EXPONENTS: dict[str, float] = {}
 
 
 def fit_bmd(cur: dict[str, float]) -> dict[str, float]:

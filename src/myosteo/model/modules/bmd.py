@@ -37,9 +37,7 @@ SITES = ("lumbar_spine", "total_hip", "femoral_neck")
 # starting values; fitted values come from fitted.json (myosteo.validation.calibrate)
 DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0}
 for _site, _k in {"lumbar_spine": 0.0095, "total_hip": 0.005, "femoral_neck": 0.004}.items():
-    DEFAULTS[f"k_bmd_{_site}"] = _k
-EXPONENT_SOURCE = ("structural choice: linear formation/resorption balance (exponents fixed at 1; a free "
-                   "fit of the Peterson & Riggs 2012 exponents was degenerate, docs/validation.md)")
+    DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": 1.0, f"gR_bmd_{_site}": 1.0})
 FIT_SOURCE = "fitted to validation/data (denosumab, teriparatide, sclerostin antibody, natural history)"
 
 
@@ -83,9 +81,9 @@ def build() -> Module:
     for site in SITES:
         m.parameter(f"k_bmd_{site}", fitted(f"k_bmd_{site}", DEFAULTS[f"k_bmd_{site}"]), "1/day", FIT_SOURCE + "; structure: " + PR2012,
                     f"{site} BMD turnover rate", bounds=(1e-4, 0.05))
-        m.parameter(f"gF_bmd_{site}", 1.0, "1", EXPONENT_SOURCE,
+        m.parameter(f"gF_bmd_{site}", fitted(f"gF_bmd_{site}", DEFAULTS[f"gF_bmd_{site}"]), "1", FIT_SOURCE,
                     f"{site}: exponent of formation", bounds=(0.0, 2.0))
-        m.parameter(f"gR_bmd_{site}", 1.0, "1", EXPONENT_SOURCE,
+        m.parameter(f"gR_bmd_{site}", fitted(f"gR_bmd_{site}", DEFAULTS[f"gR_bmd_{site}"]), "1", FIT_SOURCE,
                     f"{site}: exponent of resorption", bounds=(0.0, 2.0))
         m.state(f"bmd_drive_{site}", 1.0, "1", f"{site}: delayed formation drive")
         m.state(f"bmd_{site}", 1.0, "1", f"{site} areal BMD relative to the young adult")
