@@ -114,7 +114,7 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         doses.append([])
         grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
         keys.append((f"natural_{sex}", 0.0, None))
-    params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
+    params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
                                       "wnt_gamma_differentiation", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km",
                                       "zol_EC50", "aln_EC50")}
     comps = _simulate_components(patients, doses, grids, params_now)
@@ -192,7 +192,7 @@ def _unlog(names, x):
 
 
 def _cell_params(p):
-    keys = ("estrogen_rob_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
+    keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
             "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
             "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
@@ -203,14 +203,15 @@ def fit_estrogen(cur):
     ages = np.array([45.0, 56.0])
 
     def residuals(x):
-        run = build_run(PatientSpec("female", 20.0, parameters={**_cell_params(cur), "estrogen_rob_gamma": x[0]}), [])
+        params = {**_cell_params(cur), "estrogen_rob_gamma": x[0], "estrogen_rankl_gamma": x[1]}
+        run = build_run(PatientSpec("female", 20.0, parameters=params), [])
         y = sim.simulate([run], (ages - 20) * DAYS_PER_YEAR, ["resorption_rel", "formation_rel"], n_workers=1)[0]
         r = y[1] / y[0]
         return [np.log(r[0] / 1.88), np.log(r[1] / 1.45)]
 
-    sol = least_squares(residuals, [cur["estrogen_rob_gamma"]], bounds=([0.0], [1.0]))
-    print(f"estrogen_rob_gamma {sol.x[0]:.4f}, log-ratio residuals {sol.fun}")
-    return {"estrogen_rob_gamma": float(sol.x[0])}
+    sol = least_squares(residuals, [0.15, 0.05], bounds=([0.0, 0.0], [1.0, 1.0]), diff_step=1e-3)
+    print(f"estrogen_rob_gamma {sol.x[0]:.4f}, estrogen_rankl_gamma {sol.x[1]:.4f}, log-ratio residuals {sol.fun}")
+    return {"estrogen_rob_gamma": float(sol.x[0]), "estrogen_rankl_gamma": float(sol.x[1])}
 
 
 def fit_bisphosphonates(cur):
@@ -246,6 +247,7 @@ DATASETS = {
     "zol_EC50": "resorption marker -55 % vs placebo at 12 months after 5 mg (Reclast label b-CTx; HORIZON, Black 2007 NEJM 356:1809)",
     "aln_EC50": "urine NTX -52 % at 3 months on 70 mg weekly (Hosking 2003, alendronate vs risedronate trial)",
     "estrogen_rob_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
+    "estrogen_rankl_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
     "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
 }

@@ -12,14 +12,15 @@ Estrogen, relative to the sex-specific young-adult level (1 = young adult):
   86:3555 / Khosla 2005 JCEM 90:5096), reached by a slope from age 40.
 
 Estrogen deficiency raises osteoblast recruitment together with osteoclastogenesis (Jilka 1998
-JCI 101:1942; Riggs 2012 CPT:PSP 1:e11 put it on responding-osteoblast production): with the
-exponent fitted to OFELY (0.163, Riggs 2012 used 0.16) the coupled P&R cell model raises
-resorption x1.9 and formation x1.43, and osteoblast RANKL rises with them. Adding a direct
-RANKL term (marrow-cell RANKL 2-3x in early postmenopause: Eghbali-Fatourechi 2003 JCI 111:1221)
-or an osteoclast-apoptosis term (Hughes 1996 Nat Med 2:1132) was tried: the joint fit drove the
-RANKL exponent to 0, so neither is in the model (docs/validation.md). Estrogen also supports renal calcium reabsorption (about -8 % at 90 % estrogen
-loss: Riggs 2012 CPT:PSP 1:e11). The two bone-cell exponents are fitted so that turnover markers
-rise as in OFELY (resorption +79-97 %, formation +37-52 % after menopause: Garnero 1996 JBMR 11:337).
+JCI 101:1942; Riggs 2012 CPT:PSP 1:e11 put it on responding-osteoblast production). Recruitment
+alone raises formation and resorption equally in the coupled P&R cell model, so estrogen
+deficiency also raises RANKL production (marrow-cell RANKL 2-3x in early postmenopause:
+Eghbali-Fatourechi 2003 JCI 111:1221). The two exponents are fitted so that turnover markers
+rise as in OFELY (resorption +79-97 %, formation +37-52 % after menopause: Garnero 1996 JBMR
+11:337). Riggs 2012's renal effect (active Ca reabsorption -8 % at 90 % estrogen loss) was tried
+and left out: with osteoclastic calcium release limited by the skeletal pool it gave plasma Ca
+2.20 mmol/L and PTH x1.9 by 70 y, while postmenopausal women keep a normal plasma calcium. An
+osteoclast-apoptosis term (Hughes 1996 Nat Med 2:1132, animal) is not identifiable separately.
 
 Aging beyond estrogen: formation per osteoblast falls with age (osteoblast senescence), with a
 rate that accelerates exponentially, so that late-life hip loss accelerates as in SOF (Ensrud 1995
@@ -90,13 +91,13 @@ def build() -> Module:
     m.parameter("estrogen_rob_gamma", fitted("estrogen_rob_gamma", 0.163), "1", FIT_NATURAL + "; form and start value: " + RIGGS2012,
                 "responding-osteoblast production x estrogen^-gamma (estrogen loss raises "
                 "osteoblastogenesis with osteoclastogenesis: Jilka 1998 JCI 101:1942)", bounds=(0.0, 1.0))
-    m.parameter("estrogen_ca_reabsorption_loss", 1 - 0.923737, "1", RIGGS2012,
-                "fractional loss of active renal Ca reabsorption at 90 % estrogen loss")
+    m.parameter("estrogen_rankl_gamma", fitted("estrogen_rankl_gamma", 0.05), "1", FIT_NATURAL,
+                "RANKL production x estrogen^-gamma (marrow-cell RANKL 2-3x in early postmenopause: "
+                + EGHBALI + ")", bounds=(0.0, 1.0))
+    m.multiply("rankl_production_factor", "estrogen_effective^(-estrogen_rankl_gamma)",
+               "estrogen deficiency raises RANKL")
     m.multiply("rob_production_factor", "estrogen_effective^(-estrogen_rob_gamma)",
                "estrogen deficiency raises osteoblast recruitment (coupled high turnover)")
-    m.multiply("ca_reabsorption_factor",
-               "1 - estrogen_ca_reabsorption_loss / 0.9 * (1 - estrogen_effective)",
-               "estrogen supports renal Ca reabsorption")
     # aging of bone formation
     m.parameter("aging_onset_years", 30.0, "year", "model convention (peak bone mass ~ 30 y)",
                 "age from which formation efficiency declines")
@@ -115,8 +116,8 @@ def build() -> Module:
     m.edge("estrogen", "osteoblast recruitment", -1, "power law (estrogen^-gamma)", "animal",
            "Jilka 1998 JCI 101:1942; " + RIGGS2012, rule="rob_production_factor",
            parameters=("estrogen_rob_gamma",))
-    m.edge("estrogen", "renal calcium reabsorption", 1, "linear", "human", RIGGS2012,
-           rule="ca_reabsorption_factor", parameters=("estrogen_ca_reabsorption_loss",))
+    m.edge("estrogen", "RANKL production", -1, "power law (estrogen^-gamma)", "human", EGHBALI,
+           rule="rankl_production_factor", parameters=("estrogen_rankl_gamma",))
     m.edge("age", "bone formation per osteoblast", -1, "accelerating exponential", "human",
            "Ensrud 1995 JBMR 10:1778; Cawthon 2009 JBMR 24:1728", rule="ob_activity_factor",
            parameters=("aging_rate_per_year", "aging_acceleration_per_year"))

@@ -15,10 +15,11 @@ Changes from BIOMD0000000613 (documented in docs/architecture.md):
   same model (OpenBoneMin, Peterson & Riggs 2012) has the mass-action form, used here. The
   baseline is unchanged (N0 = k1 O0 L0 / k2). ``build(exact_biomodels=True)`` restores the SBML
   form for the reference test;
-- calcium release from bone (J14) is proportional to the exchangeable bone calcium Q (x Q/Q0, 1
-  at baseline). In BIOMD0000000613 J14 does not depend on Q, so decades of postmenopausal net
-  resorption drain Q and Qbone below zero (measured: Qbone < 0 by age 63 with menopause at 51);
-  with mass action the pools stay positive. ``exact_biomodels=True`` keeps the SBML form;
+- osteoclastic calcium release (J14OCdepend) is proportional to the skeletal calcium left
+  (x Qbone/QboneInit, 1 at baseline). In BIOMD0000000613 it does not depend on the pools, so
+  decades of postmenopausal net resorption drain Q and Qbone below zero (measured: Qbone < 0 by
+  age 63 with menopause at 51); with this term the skeleton approaches a new balance.
+  ``exact_biomodels=True`` keeps the SBML form;
 - *effect ports*: dimensionless factors, 1 at baseline, multiply the processes that estrogen,
   aging, sclerostin/Wnt, drugs (and later muscle and immune modules) act on:
   ``rankl_production_factor`` (kinL), ``rob_production_factor`` (ROBin), ``opg_production_factor`` (pO), ``ob_differentiation_factor``
@@ -409,9 +410,9 @@ def build(exact_biomodels: bool = False) -> Module:
     m.flux("RANKLRANKL_association", "L + RNK -> M", "k3 * RNK * L")
     m.flux("RANKLRANKL_dissociation", "M -> L + RNK", "k4 * M")
     if not exact_biomodels:  # calcium leaves bone only from the pool that is there (see docstring)
-        m._rules[:] = [r if r.name != "J14" else type(r)(r.name, f"({r.expr}) * Q / Q0", r.unit,
-                                                            r.description + " x Q/Q0 (pool availability)",
-                                                            r.module) for r in m._rules]
+        m._rules[:] = [r if r.name != "J14OCdepend" else type(r)(
+            r.name, f"({r.expr}) * Qbone / QboneInit", r.unit,
+            "osteoclastic Ca release x Qbone/QboneInit (mineral availability)", r.module) for r in m._rules]
     if exact_biomodels:
         m.flux("OPGRANKL_association", " -> N", "k1 * O * L")
         m.flux("OPGRANKL_dissociation", "N -> ", "k2 * N")
