@@ -79,7 +79,7 @@ class Run:
 @dataclass(frozen=True)
 class SolverOptions:
     relative_tolerance: float = 1e-7
-    absolute_tolerance: float = 1e-12
+    absolute_tolerance: float = 1e-10
     maximum_num_steps: int = 200_000
     initial_time_step: float = 0.0  # 0 = CVODE's own estimate
 
@@ -163,12 +163,7 @@ class _Worker:
                 grid = [t_now] + [float(t) for t in times[k:] if t <= t_break]
                 if grid[-1] < t_break:
                     grid.append(t_break)
-                try:  # integrate in segment-local time: no precision loss far from t = 0
-                    local = [t - t_now for t in grid]
-                    rows = np.asarray(rr.simulate(times=local, selections=sel))
-                    rows[:, 0] += t_now
-                except Exception as exc:
-                    raise SimulationError(index, t_now, str(exc).strip().splitlines()[0]) from None
+                rows = self._integrate(rr, grid, sel, index)
                 for row in rows[1:]:
                     if k < len(times) and abs(row[0] - times[k]) <= 1e-9 * max(1.0, times[k]):
                         out[k] = row[1:]
@@ -188,6 +183,36 @@ class _Worker:
             raise SimulationError(index, float(times[bad]), "non-finite values in the solution")
         return out
 
+
+    def _integrate(self, rr, grid: list[float], sel: list[str], index: int) -> np.ndarray:
+        """Integrate over ``grid`` in segment-local time (no precision loss far from t = 0).
+
+        If CVODE fails, the segment is retried once from its saved start state with a geometric
+        warm-up of short intervals (1e-6 ... 1 day) and the relative tolerance relaxed to 1e-6
+        (after a sharp bolus CVODE's Newton iteration can fail repeatedly at rtol 1e-7). A second
+        failure is reported as :class:`SimulationError`.
+        """
+        t_now = grid[0]
+        start = np.array(rr.model.getFloatingSpeciesAmounts())
+        local = [t - t_now for t in grid]
+        try:
+            rows = np.asarray(rr.simulate(times=local, selections=sel))
+        except Exception:
+            rr.model.setFloatingSpeciesAmounts(start)
+            warm = [d for d in (1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0) if d < local[1]]
+            integ = rr.integrator
+            rtol = integ.getValue("relative_tolerance")
+            integ.setValue("relative_tolerance", max(rtol, 1e-6))
+            try:
+                rows = np.asarray(rr.simulate(times=[0.0, *warm, *local[1:]], selections=sel))
+            except Exception as exc:
+                raise SimulationError(index, t_now, str(exc).strip().splitlines()[0]) from None
+            finally:
+                integ.setValue("relative_tolerance", rtol)
+            keep = [0] + list(range(1 + len(warm), len(rows)))
+            rows = rows[keep]
+        rows[:, 0] += t_now
+        return rows
 
     def _zero_round_off(self, rr) -> None:
         """Set states that are negative by less than the absolute tolerance to exactly 0.

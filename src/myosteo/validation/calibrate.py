@@ -15,6 +15,7 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from importlib import resources
 from pathlib import Path
@@ -43,7 +44,8 @@ def _simulate_components(patients, doses, grids, params):
     sim = default_simulator()
     out = []
     for p, d, g in zip(patients, doses, grids):
-        run = build_run(PatientSpec(**{**p, "parameters": params}), d)
+        # grids here are absolute model times (from age 20), so the run starts its outputs at 0
+        run = dataclasses.replace(build_run(PatientSpec(**{**p, "parameters": params}), d), t0=0.0)
         y = sim.simulate([run], g, COMPONENTS, n_workers=1)[0]
         out.append({c: y[:, i] for i, c in enumerate(COMPONENTS)} | {"t": g})
     return out
@@ -115,7 +117,7 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
         keys.append((f"natural_{sex}", 0.0, None))
     params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
-                                      "wnt_gamma_differentiation", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km",
+                                      "wnt_gamma_differentiation", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km",
                                       "zol_EC50", "aln_EC50")}
     comps = _simulate_components(patients, doses, grids, params_now)
 
@@ -193,7 +195,7 @@ def _unlog(names, x):
 
 def _cell_params(p):
     keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
-            "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
+            "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
             "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
@@ -251,7 +253,7 @@ DATASETS = {
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
     "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
 }
-for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_opg", "wnt_k_tolerance"):
+for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance"):
     DATASETS[_n] = DATASETS["bloso_Km"]
 for _n in BMD_NAMES:
     DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
@@ -274,7 +276,7 @@ def main(stages: str = "12354") -> None:
         cur.update(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
                                [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
     if "3" in stages:
-        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_opg", "wnt_k_tolerance", "bloso_Km"]
+        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km"]
         cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01],
                                [50.0, 5.0, 5.0, 1.0, 50.0],
                                ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))

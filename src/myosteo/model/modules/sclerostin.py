@@ -13,7 +13,10 @@ the Wnt signal  W = (1 + sigma) / (1 + sigma * s)  (1 at baseline, 1 + sigma whe
 W raises formation per osteoblast (adapting: a Wnt-induced negative feedback state TOL follows W,
 so the anabolic window closes as observed for romosozumab and blosozumab: P1NP peaks at ~1 month
 and returns below baseline by 6-12 months, Chavassieux 2019 JBMR 34:1597 biopsy), raises
-osteoblast differentiation, and raises OPG (anti-resorptive arm; Eudy 2015).
+osteoblast differentiation, and lowers osteocyte RANKL production (anti-resorptive arm:
+sclerostin stimulates osteocyte RANKL, Wijenayaka 2011 PLoS One 6:e25900). Eudy 2015 put the
+anti-resorptive arm on OPG, but OPG barely binds RANKL in the Peterson & Riggs parameterisation
+(k2/k1 ~ 18 000 pM), so an OPG arm cannot lower resorption in this model.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ MARTIN2020 = "Martin 2020 Bone 133:115223, doi:10.1016/j.bone.2020.115223"
 FIT_SOST = "fitted to blosozumab phase 2 (Recker 2015 JBMR 30:216; validation/data/sclerostin_antibody_phase2.csv)"
 
 DEFAULTS = {"wnt_sigma": 2.0, "wnt_gamma_activity": 1.0, "wnt_gamma_differentiation": 0.05,
-            "wnt_gamma_opg": 0.5, "wnt_k_tolerance": 0.03}
+            "wnt_gamma_rankl": 0.5, "wnt_k_tolerance": 0.03}
+WIJENAYAKA2011 = ("Wijenayaka 2011 PLoS One 6:e25900 (sclerostin stimulates osteocyte RANKL expression and "
+                  "osteoclast support)")
 
 
 def build() -> Module:
@@ -57,19 +62,21 @@ def build() -> Module:
                 "exponent of (W / TOL) on formation per osteoblast", bounds=(0.0, 5.0))
     m.parameter("wnt_gamma_differentiation", fitted("wnt_gamma_differentiation", DEFAULTS["wnt_gamma_differentiation"]), "1", FIT_SOST,
                 "exponent of W on osteoblast differentiation", bounds=(0.0, 2.0))
-    m.parameter("wnt_gamma_opg", fitted("wnt_gamma_opg", DEFAULTS["wnt_gamma_opg"]), "1", FIT_SOST,
-                "exponent of W on OPG production", bounds=(0.0, 5.0))
+    m.parameter("wnt_gamma_rankl", fitted("wnt_gamma_rankl", DEFAULTS["wnt_gamma_rankl"]), "1",
+                FIT_SOST + "; mechanism: " + WIJENAYAKA2011,
+                "exponent of W on (osteocyte) RANKL production, RANKL x W^-gamma", bounds=(0.0, 5.0))
     m.multiply("ob_activity_factor", "(wnt_signal / wnt_tolerance)^wnt_gamma_activity",
                "Wnt raises matrix synthesis per osteoblast (adapting)")
     m.multiply("ob_differentiation_factor", "wnt_signal^wnt_gamma_differentiation",
                "Wnt drives osteoblast differentiation")
-    m.multiply("opg_production_factor", "wnt_signal^wnt_gamma_opg", "Wnt/beta-catenin raises OPG")
+    m.multiply("rankl_production_factor", "wnt_signal^(-wnt_gamma_rankl)",
+               "sclerostin drives osteocyte RANKL; less sclerostin, less RANKL")
     m.edge("sclerostin", "Wnt/beta-catenin signalling", -1, "competitive LRP5/6 antagonism",
            "human", MARTIN2020, rule="wnt_signal", parameters=("wnt_sigma",))
     m.edge("Wnt/beta-catenin", "bone formation per osteoblast", 1, "power law, adapting", "human",
            EUDY2015, rule="ob_activity_factor", parameters=("wnt_gamma_activity", "wnt_k_tolerance"))
     m.edge("Wnt/beta-catenin", "osteoblast differentiation", 1, "power law", "animal", EUDY2015,
            rule="ob_differentiation_factor", parameters=("wnt_gamma_differentiation",))
-    m.edge("Wnt/beta-catenin", "OPG production", 1, "power law", "animal", EUDY2015,
-           rule="opg_production_factor", parameters=("wnt_gamma_opg",))
+    m.edge("sclerostin (via Wnt)", "RANKL production", 1, "power law", "in vitro", WIJENAYAKA2011,
+           rule="rankl_production_factor", parameters=("wnt_gamma_rankl",))
     return m.build()
