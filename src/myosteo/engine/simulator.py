@@ -187,43 +187,50 @@ class _Worker:
     def _integrate(self, rr, grid: list[float], sel: list[str], index: int) -> np.ndarray:
         """Integrate over ``grid`` in segment-local time (no precision loss far from t = 0).
 
-        If CVODE fails, the segment is retried once from its saved start state with a geometric
-        warm-up of short intervals (1e-6 ... 1 day) and the relative tolerance relaxed to 1e-6
-        (after a sharp bolus CVODE's Newton iteration can fail repeatedly at rtol 1e-7). A second
-        failure is reported as :class:`SimulationError`.
+        If CVODE fails, the segment is retried from its saved start state with a geometric
+        warm-up of short intervals (1e-6 ... 1 day), first at rtol 1e-6, then at rtol 1e-5 / atol
+        1e-8 (after a sharp bolus CVODE's Newton iteration can fail repeatedly at rtol 1e-7). If
+        every attempt fails, :class:`SimulationError` names the patient and the time.
         """
         t_now = grid[0]
         start = np.array(rr.model.getFloatingSpeciesAmounts())
         local = [t - t_now for t in grid]
         try:
             rows = np.asarray(rr.simulate(times=local, selections=sel))
-        except Exception:
-            rr.model.setFloatingSpeciesAmounts(start)
+        except Exception as first:
+            rows = None
             warm = [d for d in (1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0) if d < local[1]]
             integ = rr.integrator
-            rtol = integ.getValue("relative_tolerance")
-            integ.setValue("relative_tolerance", max(rtol, 1e-6))
-            try:
-                rows = np.asarray(rr.simulate(times=[0.0, *warm, *local[1:]], selections=sel))
-            except Exception as exc:
-                raise SimulationError(index, t_now, str(exc).strip().splitlines()[0]) from None
-            finally:
-                integ.setValue("relative_tolerance", rtol)
-            keep = [0] + list(range(1 + len(warm), len(rows)))
-            rows = rows[keep]
+            rtol, atol = integ.getValue("relative_tolerance"), integ.getValue("absolute_tolerance")
+            error = first
+            for r_try, a_try in ((max(rtol, 1e-6), atol), (max(rtol, 1e-5), max(atol, 1e-8))):
+                rr.model.setFloatingSpeciesAmounts(start)
+                integ.setValue("relative_tolerance", r_try)
+                integ.setValue("absolute_tolerance", a_try)
+                try:
+                    rows = np.asarray(rr.simulate(times=[0.0, *warm, *local[1:]], selections=sel))
+                    break
+                except Exception as exc:
+                    error = exc
+                finally:
+                    integ.setValue("relative_tolerance", rtol)
+                    integ.setValue("absolute_tolerance", atol)
+            if rows is None:
+                raise SimulationError(index, t_now, str(error).strip().splitlines()[0]) from None
+            rows = rows[[0] + list(range(1 + len(warm), len(rows)))]
         rows[:, 0] += t_now
         return rows
 
     def _zero_round_off(self, rr) -> None:
-        """Set states that are negative by less than the absolute tolerance to exactly 0.
+        """Set states smaller in magnitude than the absolute tolerance to exactly 0.
 
-        A drained depot ends a segment at e.g. -1e-78 (solver round-off, far below the absolute
-        tolerance); CVODE then failed to take the first step after the next dose into it. Values
-        within the tolerance band are numerically zero, so this changes no result.
+        A drained depot ends a segment at e.g. +-1e-78 (solver round-off, far below the absolute
+        tolerance); CVODE then failed its first step after the next dose into the neighbouring
+        compartment. Values within the tolerance band are numerically zero: no result changes.
         """
         amounts = rr.model.getFloatingSpeciesAmounts()
         for name, value in zip(self._species, amounts):
-            if -self._atol <= value < 0.0:
+            if value != 0.0 and abs(value) <= self._atol:
                 rr.setValue(name, 0.0)
 
 

@@ -158,7 +158,9 @@ def _natural_residuals(sex, comp, paths, nh):
             sim = b1 / b0
         else:
             raise ValueError(f"unknown natural-history target kind {r.kind!r}")
-        res.append((sim - r.value) / r.tolerance)
+        # weight 5: nine population targets against ~285 trial residuals; without it the trials
+        # alone chose exponents under which menopause *gained* spine BMD
+        res.append(5.0 * (sim - r.value) / r.tolerance)
     return res
 
 
