@@ -57,7 +57,15 @@ def _bmd_paths(comp, pars, cur):
     aging = np.exp(-pars["aging_rate_per_year"] / pars["aging_acceleration_per_year"]
                    * (np.exp(pars["aging_acceleration_per_year"] * np.maximum(0, comp["age_years"] - 30.0)) - 1))
     wnt = (comp["wnt_signal"] / comp["wnt_tolerance"]) ** cur["wnt_gamma_activity"]
-    F = comp["osteoblasts_rel"] * (comp["BCL2"] / comp["BCL2_young"]) ** pars["gamma_bcl2_activity"] * aging * wnt
+    target = (comp["BCL2"] / comp["BCL2_young"]) ** pars["gamma_bcl2_activity"]
+    act = np.empty_like(t)
+    act[0] = 1.0
+    ke = pars["k_bcl2_activity"]
+    for i in range(1, len(t)):
+        dt = t[i] - t[i - 1]
+        f = 0.5 * (target[i] + target[i - 1])
+        act[i] = f + (act[i - 1] - f) * np.exp(-ke * dt)
+    F = comp["osteoblasts_rel"] * act * aging * wnt
     R = comp["resorption_rel"]
     km = pars["k_mineralisation"]
     out = {}
@@ -85,12 +93,15 @@ def _grid(offset_days, t_end_days):
     return np.union1d(spin, trial)
 
 
-BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "aging_rate_per_year", "aging_acceleration_per_year"]
+BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "aging_rate_per_year",
+              "aging_acceleration_per_year"]
              + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")])
 # bounds keep resorption and formation both acting on BMD (unbounded fits found degenerate minima
 # with the resorption exponent at 0 and the turnover rate at its floor)
-BMD_LOWER = [0.01, 0.0, 0.0, 0.005] + [3e-4, 0.3, 0.3] * 3
-BMD_UPPER = [0.5, 10.0, 0.05, 0.2] + [0.05, 2.0, 2.0] * 3
+BMD_LOWER = [0.01, 0.0, 0.01, 0.0, 0.005] + [3e-4, 0.3, 0.3] * 3
+BMD_UPPER = [0.5, 10.0, 0.3, 0.05, 0.2] + [0.05, 2.0, 2.0] * 3
+# k_bcl2_activity <= 0.3/day (half-life >= 2.3 days): faster values let simulated P1NP swing by
+# tens of percent within each day of daily teriparatide, which serum P1NP does not do
 FIXED_EXPONENTS: dict[str, float] = {}
 
 

@@ -35,7 +35,7 @@ EUDY2015 = "Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013"
 SITES = ("lumbar_spine", "total_hip", "femoral_neck")
 
 # starting values; fitted values come from fitted.json (myosteo.validation.calibrate)
-DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0}
+DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0, "k_bcl2_activity": 0.1}
 for _site, _k in {"lumbar_spine": 0.0095, "total_hip": 0.005, "femoral_neck": 0.004}.items():
     DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": 1.0, f"gR_bmd_{_site}": 1.0})
 FIT_SOURCE = "fitted to validation/data (denosumab, teriparatide, sclerostin antibody, natural history)"
@@ -68,7 +68,13 @@ def build() -> Module:
                 "exponent of osteoblast BCL2 (the P&R intermittent-PTH signal) on formation per osteoblast",
                 bounds=(0.0, 10.0))
     m.derived("BCL2_young", "BCL2", "1", "BCL2 of the young adult (t=0)")
-    m.multiply("ob_activity_factor", "(BCL2 / BCL2_young)^gamma_bcl2_activity",
+    m.parameter("k_bcl2_activity", fitted("k_bcl2_activity", DEFAULTS["k_bcl2_activity"]), "1/day",
+                FIT_SOURCE, "rate at which osteoblast activity follows the BCL2 signal (BCL2 itself "
+                "swings within each day after a PTH injection; matrix synthesis integrates it)",
+                bounds=(0.01, 0.3))
+    m.state("bcl2_activity", 1.0, "1", "osteoblast activity driven by the PTH/BCL2 signal (smoothed)")
+    m.ode("bcl2_activity", "k_bcl2_activity * ((BCL2 / BCL2_young)^gamma_bcl2_activity - bcl2_activity)")
+    m.multiply("ob_activity_factor", "bcl2_activity",
                "intermittent PTH raises osteoblast activity and survival (RUNX2/CREB/BCL2)")
     m.edge("PTH (intermittent)", "bone formation per osteoblast", 1, "power law of BCL2", "human",
            PR2010_BCL2, rule="ob_activity_factor", parameters=("gamma_bcl2_activity",))
