@@ -70,3 +70,12 @@ def test_bad_requests_are_rejected(pk):
         pk.simulate([Run(doses=(Dose(1.0, "A", -5.0),))], [0.0, 2.0], ["A"])
     with pytest.raises(KeyError, match="unknown output"):
         pk.simulate([Run()], [0.0, 2.0], ["B"])
+
+
+def test_models_that_read_the_clock_are_refused():
+    m = ModuleBuilder("clock", "reads time", time_unit="day", default_source="test")
+    m.state("X", 0.0, "1")
+    m.rule("r", "2 * time", "1")
+    m.flux("f", "-> X", "r")
+    with pytest.raises(ValueError, match="must not use `time`"):
+        Simulator(compose([m.build()], name="clock_test"))

@@ -17,7 +17,7 @@ import libsbml
 
 from myosteo.model.compose import Model
 from myosteo.model.core import HOURS_PER_DAY
-from myosteo.model.expressions import identifiers, parse, to_sbml_infix
+from myosteo.model.expressions import identifiers, parse, to_sbml_infix, uses_time
 
 
 class SBMLExportError(RuntimeError):
@@ -151,17 +151,10 @@ def _constant_rules(model: Model) -> set[str]:
     while changed:
         changed = False
         for r in model.rules:
-            if r.name not in varying and ("time" in r.expr.split() or deps[r.name] & varying
-                                          or _uses_time(r.expr)):
+            if r.name not in varying and (deps[r.name] & varying or uses_time(r.expr)):
                 varying.add(r.name)
                 changed = True
     return set(deps) - varying
-
-
-def _uses_time(text: str) -> bool:
-    import re
-
-    return re.search(r"(?<![\w.])time(?![\w])", text) is not None
 
 
 def validate_sbml(text: str) -> list[str]:

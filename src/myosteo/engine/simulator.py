@@ -25,13 +25,7 @@ import numpy as np
 
 from myosteo.engine.initial import InitialValues
 from myosteo.engine.sbml import to_sbml
-from myosteo.model.expressions import identifiers
-
-
-def _words(text: str) -> set[str]:
-    import re
-
-    return set(re.findall(r"[A-Za-z_]\w*", text))
+from myosteo.model.expressions import uses_time
 from myosteo.model.compose import Model
 
 
@@ -262,7 +256,8 @@ class Simulator:
         self.model = model
         self.options = options or SolverOptions()
         self._local: _Worker | None = None
-        if any("time" in identifiers(r.expr) | _words(r.expr) for r in model.rules):
+        exprs = [r.expr for r in model.rules] + [f.rate for f in model.fluxes]
+        if any(uses_time(e) for e in exprs):
             raise ValueError("models simulated piecewise must not use `time`; use a clock state")
         self._known = model.names
 

@@ -41,6 +41,11 @@ def identifiers(text: str) -> set[str]:
     return {m for m in _IDENT.findall(cleaned) if m not in RESERVED and m not in ("and", "or")}
 
 
+def uses_time(text: str) -> bool:
+    """Whether an expression reads the model clock ``time``."""
+    return re.search(r"(?<![\w.])time(?!\w)", text) is not None
+
+
 @functools.lru_cache(maxsize=None)
 def symbol(name: str) -> sympy.Symbol:
     return sympy.Symbol(name, real=True)
