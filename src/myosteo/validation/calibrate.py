@@ -31,7 +31,7 @@ from myosteo.outputs import PatientSpec, build_run, default_simulator
 from myosteo.validation.trials import arm_doses, load_trials
 
 FITTED_PATH = Path(__file__).resolve().parents[1] / "model" / "fitted.json"
-COMPONENTS = ["osteoblasts_rel", "BCL2", "BCL2_young", "wnt_signal", "wnt_tolerance", "resorption_rel",
+COMPONENTS = ["osteoblasts_rel", "BCL2", "wnt_signal", "wnt_tolerance", "resorption_rel",
               "aging_formation_efficiency", "age_years"]
 
 
@@ -57,7 +57,14 @@ def _bmd_paths(comp, pars, cur):
     aging = np.exp(-pars["aging_rate_per_year"] / pars["aging_acceleration_per_year"]
                    * (np.exp(pars["aging_acceleration_per_year"] * np.maximum(0, comp["age_years"] - 30.0)) - 1))
     wnt = (comp["wnt_signal"] / comp["wnt_tolerance"]) ** cur["wnt_gamma_activity"]
-    target = (comp["BCL2"] / comp["BCL2_young"]) ** pars["gamma_bcl2_activity"]
+    bcl2 = comp["BCL2"]
+    ref = np.empty_like(t)
+    ref[0] = bcl2[0]
+    ka = pars["k_bcl2_adaptation"]
+    for i in range(1, len(t)):
+        b = 0.5 * (bcl2[i] + bcl2[i - 1])
+        ref[i] = b + (ref[i - 1] - b) * np.exp(-ka * (t[i] - t[i - 1]))
+    target = (bcl2 / ref) ** pars["gamma_bcl2_activity"]
     act = np.empty_like(t)
     act[0] = 1.0
     ke = pars["k_bcl2_activity"]
@@ -93,13 +100,13 @@ def _grid(offset_days, t_end_days):
     return np.union1d(spin, trial)
 
 
-BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "aging_rate_per_year",
-              "aging_acceleration_per_year"]
+BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "k_bcl2_adaptation",
+              "aging_rate_per_year", "aging_acceleration_per_year"]
              + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")])
 # bounds keep resorption and formation both acting on BMD (unbounded fits found degenerate minima
 # with the resorption exponent at 0 and the turnover rate at its floor)
-BMD_LOWER = [0.01, 0.0, 0.01, 0.0, 0.005] + [3e-4, 0.3, 0.3] * 3
-BMD_UPPER = [0.5, 10.0, 0.3, 0.05, 0.2] + [0.05, 2.0, 2.0] * 3
+BMD_LOWER = [0.01, 0.0, 0.01, 2.7e-4, 0.0, 0.005] + [3e-4, 0.3, 0.3] * 3
+BMD_UPPER = [0.5, 12.0, 0.3, 5.5e-3, 0.05, 0.2] + [0.05, 2.0, 2.0] * 3
 # k_bcl2_activity <= 0.3/day (half-life >= 2.3 days): faster values let simulated P1NP swing by
 # tens of percent within each day of daily teriparatide, which serum P1NP does not do
 FIXED_EXPONENTS: dict[str, float] = {}

@@ -11,7 +11,9 @@ matrix mineralises over weeks)
     d D_site/dt = k_mineralisation * (F^gF_site - D_site),
 
 where F = (osteoblasts / OB0) x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
-P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH) and
+P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
+follows BCL2 relative to a slowly adapting reference, so intermittent PTH opens an anabolic
+window that closes over months, and slow drifts such as menopause do not act through it) and
 R = (osteoclasts / OC0) x resorption per osteoclast (``oc_activity_factor``). Parameters of each
 site are fitted jointly to the calibration datasets in ``myosteo/validation/data`` (denosumab,
 teriparatide and sclerostin-antibody trials, natural history) by ``myosteo.validation.calibrate``.
@@ -35,7 +37,8 @@ EUDY2015 = "Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013"
 SITES = ("lumbar_spine", "total_hip", "femoral_neck")
 
 # starting values; fitted values come from fitted.json (myosteo.validation.calibrate)
-DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0, "k_bcl2_activity": 0.1}
+DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0, "k_bcl2_activity": 0.1,
+                              "k_bcl2_adaptation": 1e-3}
 for _site, _k in {"lumbar_spine": 0.0095, "total_hip": 0.005, "femoral_neck": 0.004}.items():
     DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": 1.0, f"gR_bmd_{_site}": 1.0})
 FIT_SOURCE = "fitted to validation/data (denosumab, teriparatide, sclerostin antibody, natural history)"
@@ -66,14 +69,21 @@ def build() -> Module:
     m.parameter("gamma_bcl2_activity", fitted("gamma_bcl2_activity", DEFAULTS["gamma_bcl2_activity"]),
                 "1", FIT_SOURCE + "; mechanism: " + PR2010_BCL2,
                 "exponent of osteoblast BCL2 (the P&R intermittent-PTH signal) on formation per osteoblast",
-                bounds=(0.0, 10.0))
-    m.derived("BCL2_young", "BCL2", "1", "BCL2 of the young adult (t=0)")
+                bounds=(0.0, 12.0))
     m.parameter("k_bcl2_activity", fitted("k_bcl2_activity", DEFAULTS["k_bcl2_activity"]), "1/day",
                 FIT_SOURCE, "rate at which osteoblast activity follows the BCL2 signal (BCL2 itself "
                 "swings within each day after a PTH injection; matrix synthesis integrates it)",
                 bounds=(0.01, 0.3))
+    m.parameter("k_bcl2_adaptation", fitted("k_bcl2_adaptation", DEFAULTS["k_bcl2_adaptation"]), "1/day",
+                FIT_SOURCE + "; model assumption: osteoblast responsiveness adapts to the prevailing "
+                "BCL2 level (slow drifts such as menopause adapt away; the anabolic window of "
+                "intermittent PTH closes over months)", "adaptation rate of the BCL2 reference",
+                bounds=(2.7e-4, 5.5e-3))
+    m.state("bcl2_reference", "BCL2", "1", "adapting reference level of osteoblast BCL2")
+    m.ode("bcl2_reference", "k_bcl2_adaptation * (BCL2 - bcl2_reference)")
     m.state("bcl2_activity", 1.0, "1", "osteoblast activity driven by the PTH/BCL2 signal (smoothed)")
-    m.ode("bcl2_activity", "k_bcl2_activity * ((BCL2 / BCL2_young)^gamma_bcl2_activity - bcl2_activity)")
+    m.ode("bcl2_activity",
+          "k_bcl2_activity * ((BCL2 / bcl2_reference)^gamma_bcl2_activity - bcl2_activity)")
     m.multiply("ob_activity_factor", "bcl2_activity",
                "intermittent PTH raises osteoblast activity and survival (RUNX2/CREB/BCL2)")
     m.edge("PTH (intermittent)", "bone formation per osteoblast", 1, "power law of BCL2", "human",
