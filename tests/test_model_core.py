@@ -82,3 +82,15 @@ def test_model_digest_is_stable_and_sensitive():
     b = compose([_toy()])
     c = compose([_toy(extra="2 * k * X")])
     assert a.digest == b.digest != c.digest
+
+
+def test_docs_model_md_is_generated_from_the_current_model():
+    from pathlib import Path
+
+    from myosteo.model.document import model_markdown
+
+    text = model_markdown(standard_model())
+    for p in standard_model().parameters:
+        assert f"`{p.name}`" in text
+    committed = Path(__file__).resolve().parents[1] / "docs" / "model.md"
+    assert committed.read_text() == text, "docs/model.md is stale: run `myosteo model-doc -o docs/model.md`"

@@ -74,6 +74,15 @@ def _export_sbml(args: argparse.Namespace) -> int:
     return 0
 
 
+def _model_doc(args: argparse.Namespace) -> int:
+    from myosteo.model.document import model_markdown
+    from myosteo.model.library import standard_model
+
+    Path(args.output).write_text(model_markdown(standard_model()))
+    print(f"wrote {args.output}")
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     from myosteo.validation.report import write_report
 
@@ -105,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-sbml", help="write the composed model as SBML L3V1")
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=_export_sbml)
+    p = sub.add_parser("model-doc", help="write the equations, parameters and edges as Markdown")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=_model_doc)
     p = sub.add_parser("validate", help="simulate every curated trial and write the validation report")
     p.add_argument("-o", "--output", default="validation_report", help="output folder")
     p.set_defaults(func=_validate)
