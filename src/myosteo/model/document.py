@@ -66,6 +66,14 @@ def model_markdown(model: Model) -> str:
             for p in mod.parameters:
                 lines.append(f"| `{p.name}` | {p.value:.6g} | {_cell(p.unit)} | {_cell(p.source)} | {_cell(p.description)} |")
             lines.append("")
+    declared = {p.name for m in model.modules for p in m.parameters}
+    neutral = [p for p in model.parameters if p.name not in declared]
+    if neutral:
+        lines += ["## Signals at their neutral default (no module contributes yet)", "",
+                  "| name | value | unit | meaning |", "|---|---|---|---|"]
+        for p in neutral:
+            lines.append(f"| `{p.name}` | {p.value:g} | {_cell(p.unit)} | {_cell(p.description)} |")
+        lines.append("")
     lines += ["## Regulatory edges", "", "| source | target | sign | form | evidence | citation | implemented by |",
               "|---|---|---|---|---|---|---|"]
     for e in model.edges:
