@@ -20,6 +20,9 @@ Changes from BIOMD0000000613 (documented in docs/architecture.md):
   decades of postmenopausal net resorption drain Q and Qbone below zero (measured: Qbone < 0 by
   age 63 with menopause at 51); with this term the skeleton approaches a new balance.
   ``exact_biomodels=True`` keeps the SBML form;
+- RANKL production follows osteoblast number with 5 % of the P&R exponent: Eudy 2015 (CPT:PSP
+  4:527) attribute ~95 % of RANKL control to osteocytes, whose number is constant here, so that
+  anabolic stimuli (sclerostin antibodies) do not raise resorption through osteoblast RANKL;
 - *effect ports*: dimensionless factors, 1 at baseline, multiply the processes that estrogen,
   aging, sclerostin/Wnt, drugs (and later muscle and immune modules) act on:
   ``rankl_production_factor`` (kinL), ``rob_production_factor`` (ROBin), ``opg_production_factor`` (pO), ``ob_differentiation_factor``
@@ -409,6 +412,14 @@ def build(exact_biomodels: bool = False) -> Module:
     m.flux("OPG_degradation", "O -> ", "kO * O")
     m.flux("RANKLRANKL_association", "L + RNK -> M", "k3 * RNK * L")
     m.flux("RANKLRANKL_dissociation", "M -> L + RNK", "k4 * M")
+    if not exact_biomodels:  # RANKL mostly from osteocytes (Eudy 2015): OB share of the exponent
+        m.parameter("rankl_osteoblast_share", 0.05, "1",
+                    "Eudy 2015 CPT:PSP 4:527 (osteocytes ~95 % of RANKL control; FracOBE = 20 in the "
+                    "Metrum code)", "share of the OsteoEffect exponent carried by osteoblast number")
+        m._rules[:] = [r if r.name != "OsteoEffect" else type(r)(
+            r.name, "(Osteoblast / OB0)^(OsteoEffectGam * rankl_osteoblast_share)", r.unit,
+            "osteoblast-number effect on RANKL (osteocyte share held at baseline)", r.module)
+            for r in m._rules]
     if not exact_biomodels:  # calcium leaves bone only from the pool that is there (see docstring)
         m._rules[:] = [r if r.name != "J14OCdepend" else type(r)(
             r.name, f"({r.expr}) * Qbone / QboneInit", r.unit,
