@@ -205,6 +205,17 @@ class ModuleBuilder:
     def rule(self, name: str, expr: str, unit: str, description: str = "") -> None:
         self._rules.append(Rule(name, expr, unit, description, self.name))
 
+    def replace_rule(self, name: str, expr: str, description: str) -> None:
+        """Redefine an already declared rule (a documented deviation from the source model).
+
+        ``{old}`` in ``expr`` stands for the rule's current expression.
+        """
+        for i, r in enumerate(self._rules):
+            if r.name == name:
+                self._rules[i] = Rule(name, expr.replace("{old}", r.expr), r.unit, description, self.name)
+                return
+        raise KeyError(f"module {self.name!r} has no rule {name!r}")
+
     def flux(self, name: str, reaction: str, rate: str, description: str = "") -> None:
         """``reaction`` is ``"A + 2 B -> C"``; either side may be empty (``"-> X"``, ``"X ->"``)."""
         reactants, products = _parse_reaction(reaction)

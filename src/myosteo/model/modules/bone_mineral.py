@@ -416,14 +416,11 @@ def build(exact_biomodels: bool = False) -> Module:
         m.parameter("rankl_osteoblast_share", 0.05, "1",
                     "Eudy 2015 CPT:PSP 4:527 (osteocytes ~95 % of RANKL control; FracOBE = 20 in the "
                     "Metrum code)", "share of the OsteoEffect exponent carried by osteoblast number")
-        m._rules[:] = [r if r.name != "OsteoEffect" else type(r)(
-            r.name, "(Osteoblast / OB0)^(OsteoEffectGam * rankl_osteoblast_share)", r.unit,
-            "osteoblast-number effect on RANKL (osteocyte share held at baseline)", r.module)
-            for r in m._rules]
+        m.replace_rule("OsteoEffect", "(Osteoblast / OB0)^(OsteoEffectGam * rankl_osteoblast_share)",
+                       "osteoblast-number effect on RANKL (osteocyte share held at baseline)")
     if not exact_biomodels:  # calcium leaves bone only from the pool that is there (see docstring)
-        m._rules[:] = [r if r.name != "J14OCdepend" else type(r)(
-            r.name, f"({r.expr}) * Qbone / QboneInit", r.unit,
-            "osteoclastic Ca release x Qbone/QboneInit (mineral availability)", r.module) for r in m._rules]
+        m.replace_rule("J14OCdepend", "({old}) * Qbone / QboneInit",
+                       "osteoclastic Ca release x Qbone/QboneInit (mineral availability)")
     if exact_biomodels:
         m.flux("OPGRANKL_association", " -> N", "k1 * O * L")
         m.flux("OPGRANKL_dissociation", "N -> ", "k2 * N")
