@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from myosteo.engine.simulator import Dose, Run, Simulator
+from myosteo.engine.simulator import Dose, ParameterChange, Run, Simulator
+from myosteo.model import performance as perf
 from myosteo.model.core import DAYS_PER_YEAR
 from myosteo.model.drugs import DRUGS
 from myosteo.model.library import standard_model
 from myosteo.model.modules.bmd import SITES, T_SCORE_REFERENCE
+from myosteo.model.modules.muscle import POOLS
 
 START_AGE_YEARS = 20.0
 V_PLASMA_L = 14.0  # Peterson & Riggs 2010 vasculature volume (V1)
@@ -47,7 +49,31 @@ COLUMNS: dict[str, str] = {
     "denosumab_ng_ml": "serum denosumab (ng/mL)",
     "romosozumab_ug_ml": "serum romosozumab (ug/mL)",
     "blosozumab_ug_ml": "serum blosozumab (ug/mL)",
+    "height_m": "height (m; given, or the NHANES mean of the sex)",
+    "weight_kg": "body weight = lean body mass + fat mass (kg)",
+    "bmi_kg_m2": "body-mass index (kg/m^2)",
+    "appendicular_lean_mass_kg": "appendicular lean mass, DXA (kg)",
+    "alm_bmi": "ALM / BMI (m^2)",
+    "leg_lean_mass_kg": "lean mass of the index (tested or immobilised) leg (kg)",
+    "lean_body_mass_kg": "lean body mass (fat-free mass, kg)",
+    "lean_body_mass_pct_change": "lean body mass, % change from time 0",
+    "fat_mass_kg": "fat mass (kg)",
+    "body_fat_pct": "fat mass / body weight (%)",
+    "grip_strength_kg": "maximal handgrip strength (kg)",
+    "knee_extension_strength_nm": "knee-extension torque of the index leg (N m)",
+    "gait_speed_m_s": "usual gait speed (m/s)",
+    "chair_stand_s": "time for five chair rises (s)",
+    "sppb": "Short Physical Performance Battery (0-12; balance assumed full, 4 points)",
+    "lean_mass_method": "lean-mass method the simulated ALM corresponds to (dxa)",
+    "mitochondrial_capacity_relative": "leg muscle oxidative capacity relative to the young adult",
+    "satellite_cells_relative": "leg satellite-cell content relative to the young adult",
+    "testosterone_nmol_l": "total serum testosterone (nmol/L)",
+    "bimagrumab_ug_ml": "serum bimagrumab (ug/mL)",
+    "ly2495655_ug_ml": "serum LY2495655 (ug/mL)",
+    "enobosarm_ng_ml": "plasma enobosarm (ng/mL)",
 }
+
+ACTIVITY_LEVELS = {"sedentary": 0.0, "moderate": 1.0, "active": 2.0}
 
 _SELECT = {
     "bmd_lumbar_spine": "bmd_lumbar_spine", "bmd_total_hip": "bmd_total_hip",
@@ -55,7 +81,10 @@ _SELECT = {
     "formation": "formation_rel", "osteoblasts": "osteoblasts_rel", "P": "P", "PTH": "PTH", "B": "B",
     "ECCPhos": "ECCPhos", "age": "age_years", "estrogen": "estrogen_effective",
     "sclerostin": "sclerostin_free_rel", "dmab": "dmab_conc_ng_ml", "romo": "romo_conc_ug_ml",
-    "bloso": "bloso_conc_ug_ml",
+    "bloso": "bloso_conc_ug_ml", "alm": "alm_rel", "fat": "fat_rel", "grip": "grip_strength_rel", "leg": "muscle_leg_index",
+    "knee": "knee_strength_rel", "mito": "mito_leg_index", "sc": "sc_content_leg_index",
+    "testosterone": "testosterone_nmol_l", "bima": "bima_conc_ug_ml", "ly": "ly_conc_ug_ml",
+    "eno": "eno_conc_ng_ml",
 }
 
 
@@ -70,7 +99,19 @@ class PatientSpec:
     femoral_neck_t_score: float | None = None
     total_hip_bmd_g_cm2: float | None = None
     lumbar_spine_bmd_g_cm2: float | None = None
+    height_m: float | None = None
+    weight_kg: float | None = None
+    activity: str = "moderate"
+    protein_g_kg_day: float | None = None
     parameters: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def height(self) -> float:
+        return self.height_m if self.height_m is not None else perf.DEFAULT_HEIGHT_M[self.sex]
+
+    @property
+    def weight(self) -> float:
+        return self.weight_kg if self.weight_kg is not None else perf.DEFAULT_WEIGHT_KG[self.sex]
 
     @property
     def offset_days(self) -> float:
@@ -86,19 +127,35 @@ class DoseEvent:
     dose_mg: float
 
 
-def build_run(patient: PatientSpec, doses: Sequence[DoseEvent]) -> Run:
+@dataclass(frozen=True)
+class InputChange:
+    """Set the model input ``parameter`` (declared ``varying``) to ``value`` from ``time_days``
+    (days from the scenario start): exercise sessions per week, disuse of a limb group."""
+
+    time_days: float
+    parameter: str
+    value: float
+
+
+def build_run(patient: PatientSpec, doses: Sequence[DoseEvent],
+              changes: Sequence[InputChange] = ()) -> Run:
     """The engine run of one patient: covariates as parameters, doses shifted by the spin-up."""
+    if patient.activity not in ACTIVITY_LEVELS:
+        raise ValueError(f"activity: {patient.activity!r} is not one of {sorted(ACTIVITY_LEVELS)}")
     params = {
         "age_at_t0_years": START_AGE_YEARS,
         "sex_female": 1.0 if patient.sex == "female" else 0.0,
         "menopause_age_years": patient.menopause_age_years,
+        "activity_level": ACTIVITY_LEVELS[patient.activity],
+        **({"protein_g_kg_day": patient.protein_g_kg_day} if patient.protein_g_kg_day is not None else {}),
         **patient.parameters,
     }
     events = []
     for d in doses:
         spec = DRUGS[d.drug]
         events.append(Dose(patient.offset_days + d.time_days, spec.dose_state, d.dose_mg * spec.amount_per_mg))
-    return Run(parameters=params, doses=tuple(events), t0=patient.offset_days)
+    moves = tuple(ParameterChange(patient.offset_days + c.time_days, c.parameter, c.value) for c in changes)
+    return Run(parameters=params, doses=tuple(events), changes=moves, t0=patient.offset_days)
 
 
 _SIMULATOR: Simulator | None = None
@@ -118,16 +175,21 @@ def simulate_patients(
     output_times_days: Sequence[float],
     simulator: Simulator | None = None,
     n_workers: int | None = None,
+    changes: Sequence[Sequence[InputChange]] | None = None,
 ) -> pd.DataFrame:
     """Tidy table: one row per patient and output time, columns in :data:`COLUMNS`."""
     if len(patients) != len(doses):
         raise ValueError("patients and doses must have the same length")
+    if changes is None:
+        changes = [()] * len(patients)
+    if len(changes) != len(patients):
+        raise ValueError("patients and changes must have the same length")
     times = np.asarray(output_times_days, dtype=float)
     if times.ndim != 1 or len(times) == 0 or times[0] != 0.0 or np.any(np.diff(times) <= 0):
         raise ValueError("output times must start at 0 and increase")
     sim = simulator or default_simulator()
     keys = list(_SELECT)
-    runs = [build_run(p, d) for p, d in zip(patients, doses)]
+    runs = [build_run(p, d, c) for p, d, c in zip(patients, doses, changes)]
     y = sim.simulate(runs, times, [_SELECT[k] for k in keys], n_workers=n_workers)
     out = []
     for i, p in enumerate(patients):
@@ -173,7 +235,38 @@ def _columns(p: PatientSpec, times: np.ndarray, v: dict[str, np.ndarray], sim: S
     cols["denosumab_ng_ml"] = v["dmab"]
     cols["romosozumab_ug_ml"] = v["romo"]
     cols["blosozumab_ug_ml"] = v["bloso"]
+    cols.update(_muscle_columns(p, v, pmap))
     return cols
+
+
+def _muscle_columns(p: PatientSpec, v: dict[str, np.ndarray], pmap) -> dict:
+    """Absolute body composition, strength and function (see :mod:`myosteo.model.performance`)."""
+    lbm0 = perf.lean_body_mass_kg(p.sex, p.weight, p.height)
+    alm0 = perf.ALM_SHARE_OF_LBM[p.sex] * lbm0
+    rel = v["alm"] / v["alm"][0]
+    lbm = lbm0 * rel
+    fat = (p.weight - lbm0) * v["fat"] / v["fat"][0]
+    weight = lbm + fat
+    share_arms = pmap["alm_share_arms"].value
+    scale = alm0 / v["alm"][0] / perf.reference_alm_kg(p.sex)  # young-adult-equivalent size
+    knee = perf.KNEE_YOUNG_NM[p.sex] * scale * v["knee"]
+    gait = perf.gait_speed_m_s(knee, weight)
+    chair = perf.chair_stand_s(knee, weight)
+    bmi = weight / p.height**2
+    alm = alm0 * rel
+    return {
+        "height_m": np.full_like(rel, p.height), "weight_kg": weight, "bmi_kg_m2": bmi,
+        "appendicular_lean_mass_kg": alm, "alm_bmi": alm / bmi,
+        "leg_lean_mass_kg": alm0 / v["alm"][0] * (1 - share_arms) / 2 * v["leg"], "lean_body_mass_kg": lbm,
+        "lean_body_mass_pct_change": 100.0 * (rel - 1.0), "fat_mass_kg": fat,
+        "body_fat_pct": 100.0 * fat / weight,
+        "grip_strength_kg": perf.GRIP_YOUNG_KG[p.sex] * scale * v["grip"],
+        "knee_extension_strength_nm": knee, "gait_speed_m_s": gait, "chair_stand_s": chair,
+        "sppb": perf.sppb_score(gait, chair), "lean_mass_method": "dxa",
+        "mitochondrial_capacity_relative": v["mito"], "satellite_cells_relative": v["sc"],
+        "testosterone_nmol_l": v["testosterone"], "bimagrumab_ug_ml": v["bima"],
+        "ly2495655_ug_ml": v["ly"], "enobosarm_ng_ml": v["eno"],
+    }
 
 
 def patient_spec(patient) -> PatientSpec:

@@ -113,14 +113,21 @@ def compose(modules: list[Module] | tuple[Module, ...], name: str = "myosteo") -
         if sig_name in owner:
             raise ModelError(f"signal {sig_name!r} is both defined by {owner[sig_name]!r} and multiplied into")
         sig = signals[sig_name]
-        expr = " * ".join(f"({c.expr})" for c in contribs)
-        if sig.default != 1.0:
-            expr = f"{sig.default!r} * {expr}"
+        if sig.combine == "sum":
+            expr = " + ".join(f"({c.expr})" for c in contribs)
+            if sig.default != 0.0:
+                expr = f"{sig.default!r} + {expr}"
+        else:
+            expr = " * ".join(f"({c.expr})" for c in contribs)
+            if sig.default != 1.0:
+                expr = f"{sig.default!r} * {expr}"
         rules.append(Rule(sig_name, expr, sig.unit,
                           sig.description + " (product of: " + ", ".join(c.module for c in contribs) + ")",
                           sig.module))
         owner[sig_name] = sig.module
     for sig in signals.values():
+        if sig.name not in owner and sig.combine == "product" and sig.default == 0.0:
+            raise ModelError(f"signal {sig.name!r}: a product signal needs a non-zero neutral default")
         if sig.name not in owner:
             params.append(
                 Parameter(sig.name, sig.default, sig.unit,

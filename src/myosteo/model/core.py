@@ -112,13 +112,19 @@ class Edge:
 
 @dataclass(frozen=True)
 class Signal:
-    """A named mediator a module reads but may not own; ``default`` applies when no module provides it."""
+    """A named mediator a module reads but may not own; ``default`` applies when no module provides it.
+
+    ``combine``: how contributions from other modules combine: ``"product"`` (effect factors,
+    neutral default 1) or ``"sum"`` (additive inputs such as a drug's serum level on top of the
+    endogenous one, neutral default 0): the signal is ``default`` op contribution op ...
+    """
 
     name: str
     default: float
     unit: str
     description: str = ""
     module: str = ""
+    combine: Literal["product", "sum"] = "product"
 
 
 @dataclass(frozen=True)
@@ -245,8 +251,13 @@ class ModuleBuilder:
                  description, contested, self.name)
         )
 
-    def signal(self, name: str, default: float, unit: str, description: str = "") -> None:
-        self._signals.append(Signal(name, float(default), unit, description, self.name))
+    def signal(self, name: str, default: float, unit: str, description: str = "",
+               combine: Literal["product", "sum"] = "product") -> None:
+        self._signals.append(Signal(name, float(default), unit, description, self.name, combine))
+
+    def add(self, signal: str, expr: str, description: str = "") -> None:
+        """Add ``expr`` to a ``combine="sum"`` signal (checked when composed)."""
+        self.multiply(signal, expr, description)
 
     def multiply(self, signal: str, expr: str, description: str = "") -> None:
         """Multiply ``expr`` (1 = no effect) into the shared signal ``signal``."""

@@ -7,12 +7,17 @@ import functools
 from myosteo.model.compose import Model, compose
 from myosteo.model.core import Module
 from myosteo.model.drugs import DRUGS
-from myosteo.model.modules import aging_estrogen, bmd, bone_mineral, sclerostin
+from myosteo.model.modules import aging_estrogen, bmd, bone_mineral, muscle, sclerostin
+
+
+def bone_modules() -> list[Module]:
+    """Bone & mineral physiology without drugs (the bone-only model of the benchmark)."""
+    return [bone_mineral.build(), aging_estrogen.build(), sclerostin.build(), bmd.build()]
 
 
 def physiology_modules() -> list[Module]:
-    """Bone & mineral physiology without drugs."""
-    return [bone_mineral.build(), aging_estrogen.build(), sclerostin.build(), bmd.build()]
+    """Bone, mineral and muscle physiology without drugs."""
+    return bone_modules() + [muscle.build()]
 
 
 @functools.lru_cache(maxsize=1)

@@ -275,6 +275,11 @@ for _n in BMD_NAMES:
                     "targets (validation/data/*.csv)")
 
 
+from myosteo.validation.calibrate_muscle import MUSCLE_DATASETS, fit_muscle  # noqa: E402
+
+DATASETS.update(MUSCLE_DATASETS)
+
+
 def current_values() -> dict[str, float]:
     from myosteo.model.library import standard_model
 
@@ -299,6 +304,8 @@ def main(stages: str = "12354") -> None:
         cur.update(fit_bisphosphonates(cur))
     if "4" in stages:
         cur.update(fit_bmd(cur))
+    if "6" in stages:
+        cur.update(fit_muscle(cur))
     table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
     FITTED_PATH.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
     print(f"wrote {FITTED_PATH}")

@@ -27,7 +27,7 @@ class DrugSpec:
     build: Callable[[], Module]
     dose_state: str
     amount_per_mg: float
-    route: Literal["sc", "iv", "oral"]
+    route: Literal["sc", "iv", "oral", "im"]
     max_single_dose_mg: float
     typical_regimen: str
     citation: str
@@ -45,7 +45,8 @@ def register(spec: DrugSpec) -> DrugSpec:
 
 def _load_all() -> None:
     """Import every drug module so that each registers itself (order = registry order)."""
-    from myosteo.model.drugs import antisclerostin, bisphosphonates, denosumab, teriparatide  # noqa: F401
+    from myosteo.model.drugs import (  # noqa: F401
+        actrii, androgens, antisclerostin, bisphosphonates, denosumab, teriparatide)
 
 
 _load_all()
