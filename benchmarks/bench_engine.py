@@ -7,7 +7,9 @@ libRoadRunner instance and loops over the patients in one process (reset, set co
 integrate piecewise between doses, add each dose to the SC depot). myosteo's engine runs the
 same runs across all cores. Results are checked to agree before the timing is printed.
 
-Usage: python benchmarks/bench_engine.py [N ...]   (default 1 100 1000 10000)
+Usage: python benchmarks/bench_engine.py [--bone] [N ...]   (default 1 100 1000 10000)
+``--bone`` times the bone-only model (bone & mineral + bone drugs) instead of the standard model
+(bone + muscle + all drugs), to show what the muscle module costs.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import roadrunner
 from myosteo.engine.sbml import to_sbml
 from myosteo.engine.simulator import Dose, Run, Simulator
 from myosteo.model.drugs import DRUGS
-from myosteo.model.library import standard_model
+from myosteo.model.library import bone_model, standard_model
 
 YEARS = 10
 TIMES = np.linspace(0.0, YEARS * 365.25, 121)
@@ -73,12 +75,12 @@ def reference_loop(rr, runs: list[Run]) -> np.ndarray:
     return out
 
 
-def main(sizes: list[int]) -> None:
-    model = standard_model()
+def main(sizes: list[int], bone_only: bool = False) -> None:
+    model = bone_model() if bone_only else standard_model()
     sim = Simulator(model)
     sim.simulate([Run()], [0.0, 1.0], ["P"], n_workers=1)  # load the compiled model outside the timing
     rr = load_reference(to_sbml(model))  # JIT compile outside the timing, as for myosteo
-    print(f"cores: {os.cpu_count()}; model: {len(model.states)} states, {len(model.rules)} rules, "
+    print(f"cores: {os.cpu_count()}; model {model.name}: {len(model.states)} states, {len(model.rules)} rules, "
           f"{len(model.fluxes)} fluxes; 10 years, denosumab 60 mg Q6M, 121 output times")
     print(f"{'patients':>9} {'myosteo pat/s':>14} {'roadrunner loop pat/s':>22} {'ratio':>6}  peak RSS MB")
     for n in sizes:
@@ -99,4 +101,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1, 100, 1000, 10000])
+    args = sys.argv[1:]
+    main([int(a) for a in args if a != "--bone"] or [1, 100, 1000, 10000], bone_only="--bone" in args)

@@ -269,12 +269,13 @@ def test_infusions_may_not_overlap():
     assert load(data).treatments[0].every_days == 2.0
 
 
-@pytest.mark.parametrize("name", ["exercise", "Patient", "treatments"])
+@pytest.mark.parametrize("name", ["perturbation", "Patient", "treatments", "exercises"])
 def test_unknown_section_is_named_with_the_allowed_sections(name):
     data = base()
     data[name] = {}
     err = errors_of(data)
-    assert any(e.startswith(name) and "allowed: patient, simulation, treatment" in e
+    assert any(e.startswith(name) and
+               "allowed: patient, simulation, treatment, exercise, immobilisation" in e
                for e in err.errors)
 
 

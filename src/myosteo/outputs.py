@@ -269,6 +269,38 @@ def _muscle_columns(p: PatientSpec, v: dict[str, np.ndarray], pmap) -> dict:
     }
 
 
+def scenario_changes(scenario, parameter_map=None) -> list[InputChange]:
+    """Exercise and immobilisation blocks of a scenario as piecewise-constant model inputs.
+
+    Resistance/endurance blocks of one kind add up (sessions per week); immobilisation sets the
+    disuse of each limb group to the largest active value: bed rest unloads both legs fully and
+    the arms by ``bed_rest_arm_disuse``; single_leg unloads the index leg.
+    """
+    pmap = parameter_map or default_simulator().model.parameter_map
+    arm = pmap["bed_rest_arm_disuse"].value
+    pieces: dict[str, list[tuple[float, float, float]]] = {}  # parameter -> (start, end, value)
+    for b in getattr(scenario, "exercise", ()):
+        name = f"{b.kind}_sessions_per_week"
+        pieces.setdefault(name, []).append((b.start_days, b.start_days + b.duration_days, b.sessions_per_week))
+    for b in getattr(scenario, "immobilisation", ()):
+        end = b.start_days + b.duration_days
+        if b.kind == "bed_rest":
+            for pool, value in (("leg_index", 1.0), ("leg_contra", 1.0), ("arms", arm)):
+                pieces.setdefault(f"disuse_{pool}", []).append((b.start_days, end, value))
+        else:
+            pieces.setdefault("disuse_leg_index", []).append((b.start_days, end, 1.0))
+    changes: list[InputChange] = []
+    for name, blocks in pieces.items():
+        combine = sum if name.endswith("_per_week") else (lambda vs: max(vs, default=0.0))
+        last = 0.0
+        for t in sorted({x for s0, e0, _ in blocks for x in (s0, e0)}):
+            value = float(combine([v for s0, e0, v in blocks if s0 <= t < e0]))
+            if value != last:
+                changes.append(InputChange(t, name, value))
+                last = value
+    return sorted(changes, key=lambda c: c.time_days)
+
+
 def patient_spec(patient) -> PatientSpec:
     """A :class:`PatientSpec` from a :class:`myosteo.scenario.Patient`."""
     return PatientSpec(
@@ -279,6 +311,10 @@ def patient_spec(patient) -> PatientSpec:
         femoral_neck_t_score=patient.femoral_neck_t_score,
         total_hip_bmd_g_cm2=patient.total_hip_bmd_g_cm2,
         lumbar_spine_bmd_g_cm2=patient.lumbar_spine_bmd_g_cm2,
+        height_m=patient.height_m,
+        weight_kg=patient.weight_kg,
+        activity=patient.activity,
+        protein_g_kg_day=patient.protein_g_kg_day,
     )
 
 
@@ -290,7 +326,8 @@ def simulate_scenarios(scenarios, n_workers: int | None = None) -> pd.DataFrame:
     times = np.asarray(next(iter(grids)))
     patients = [patient_spec(s.patient) for s in scenarios]
     doses = [[DoseEvent(t, d, mg) for t, d, mg in s.dose_events()] for s in scenarios]
-    return simulate_patients(patients, doses, times, n_workers=n_workers)
+    changes = [scenario_changes(s) for s in scenarios]
+    return simulate_patients(patients, doses, times, n_workers=n_workers, changes=changes)
 
 
 def simulate_scenario(scenario) -> pd.DataFrame:

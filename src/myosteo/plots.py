@@ -20,11 +20,21 @@ PANELS = (
     ("calcium_mmol_l", "Plasma calcium (mmol/L)"),
 )
 
+MUSCLE_PANELS = (
+    ("appendicular_lean_mass_kg", "Appendicular lean mass (kg)"),
+    ("grip_strength_kg", "Grip strength (kg)"),
+    ("knee_extension_strength_nm", "Knee extension (N m)"),
+    ("gait_speed_m_s", "Usual gait speed (m/s)"),
+    ("chair_stand_s", "5x chair stand (s)"),
+    ("fat_mass_kg", "Fat mass (kg)"),
+)
 
-def plot_trajectories(tables: Mapping[str, pd.DataFrame], path: Path, title: str = "") -> Path:
-    """One line per labelled table, six panels of the main outputs against months."""
+
+def plot_trajectories(tables: Mapping[str, pd.DataFrame], path: Path, title: str = "",
+                      panels: tuple[tuple[str, str], ...] = PANELS) -> Path:
+    """One line per labelled table, six panels (column, title) against months."""
     fig, axes = plt.subplots(2, 3, figsize=(13, 7), sharex=True)
-    for ax, (col, label) in zip(axes.flat, PANELS):
+    for ax, (col, label) in zip(axes.flat, panels):
         for name, df in tables.items():
             ax.plot(df["time_days"] / (365.25 / 12), df[col], label=name)
         ax.set_title(label, fontsize=10)

@@ -54,6 +54,8 @@ __all__ = [
     "DEFAULT_MENOPAUSE_AGE_YEARS",
     "MAX_DOSES_PER_TREATMENT",
     "MAX_DURATION_DAYS",
+    "Exercise",
+    "Immobilisation",
     "Patient",
     "Scenario",
     "ScenarioError",
@@ -227,7 +229,7 @@ def _duration_text(days: float) -> str:
 
 _PATIENT_KEYS = ("sex", "age_years", "weight_kg", "height_m", "menopause_age_years",
                  "femoral_neck_bmd_g_cm2", "femoral_neck_t_score", "total_hip_bmd_g_cm2",
-                 "lumbar_spine_bmd_g_cm2")
+                 "lumbar_spine_bmd_g_cm2", "protein_g_kg_day", "activity")
 # key -> (low, high, unit), inclusive ranges
 _PATIENT_RANGES: dict[str, tuple[float, float, str]] = {
     "age_years": (18.0, 110.0, "years"),
@@ -238,8 +240,12 @@ _PATIENT_RANGES: dict[str, tuple[float, float, str]] = {
     "femoral_neck_t_score": (-6.0, 4.0, "SD"),
     "total_hip_bmd_g_cm2": (0.2, 1.9, "g/cm²"),
     "lumbar_spine_bmd_g_cm2": (0.3, 2.2, "g/cm²"),
+    "protein_g_kg_day": (0.3, 3.0, "g/kg/day"),
 }
 _SEXES = ("female", "male")
+ACTIVITIES = ("sedentary", "moderate", "active")
+DEFAULT_ACTIVITY = "moderate"
+BMI_RANGE = (12.0, 70.0)
 
 
 @dataclass(frozen=True)
@@ -264,9 +270,16 @@ class Patient:
     femoral_neck_t_score: float | None = None
     total_hip_bmd_g_cm2: float | None = None
     lumbar_spine_bmd_g_cm2: float | None = None
+    protein_g_kg_day: float | None = None
+    activity: str = DEFAULT_ACTIVITY
 
     def __post_init__(self) -> None:
         problems = []
+        if not (isinstance(self.activity, str) and self.activity.strip().lower() in ACTIVITIES):
+            problems.append(f"activity: {_fmt(self.activity)} is not allowed; allowed values: "
+                            f"{', '.join(map(repr, ACTIVITIES))}")
+        else:
+            object.__setattr__(self, "activity", self.activity.strip().lower())
         if isinstance(self.sex, str) and self.sex.strip().lower() in _SEXES:
             object.__setattr__(self, "sex", self.sex.strip().lower())
         else:
@@ -287,6 +300,10 @@ class Patient:
                             "femoral_neck_t_score")
         if self.sex == "male" and self.menopause_age_years is not None:
             problems.append("menopause_age_years: only allowed for sex = 'female'")
+        bmi = _bmi(self.weight_kg, self.height_m)
+        if bmi is not None and not BMI_RANGE[0] <= bmi <= BMI_RANGE[1]:
+            problems.append(f"weight_kg: with height_m = {self.height_m:g} the BMI is {bmi:.1f} kg/m², "
+                            f"outside the allowed {BMI_RANGE[0]:g}-{BMI_RANGE[1]:g} kg/m²")
         if self.sex == "female" and self.menopause_age_years is None:
             object.__setattr__(self, "menopause_age_years", DEFAULT_MENOPAUSE_AGE_YEARS)
         if problems:
@@ -406,15 +423,20 @@ class Scenario:
     patient: Patient
     treatments: tuple[Treatment, ...]
     simulation: SimulationSpec
+    exercise: tuple[Exercise, ...] = ()
+    immobilisation: tuple[Immobilisation, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "treatments", tuple(self.treatments))
+        object.__setattr__(self, "exercise", tuple(self.exercise))
+        object.__setattr__(self, "immobilisation", tuple(self.immobilisation))
 
     def to_dict(self) -> dict[str, Any]:
         """The scenario as a plain mapping in the file format (TOML-ready: no ``None``); loading
         it again with :func:`load_scenario` gives an equal :class:`Scenario` (durations are
         written in days and doses in mg, with ``repr`` precision)."""
-        return {s.name: s.dump(getattr(self, s.attribute)) for s in _SECTIONS}
+        out = {s.name: s.dump(getattr(self, s.attribute)) for s in _SECTIONS}
+        return {k: v for k, v in out.items() if v or k in ("patient", "simulation", "treatment")}
 
     def to_toml(self) -> str:
         """The scenario as TOML text (round-trips through :func:`scenario_from_toml_text`)."""
@@ -520,6 +542,12 @@ def _duration(raw: Mapping[str, Any], key: str, path: str, errors: _Errors, *,
 
 
 
+def _bmi(weight: Any, height: Any) -> float | None:
+    if _is_number(weight) and _is_number(height) and height > 0:
+        return float(weight) / float(height) ** 2
+    return None
+
+
 def _parse_patient(raw: Mapping[str, Any], path: str, ctx: _Context) -> Patient | None:
     errors = ctx.errors
     n_before = len(errors.items)
@@ -543,6 +571,16 @@ def _parse_patient(raw: Mapping[str, Any], path: str, ctx: _Context) -> Patient 
         values["menopause_age_years"] = None
     elif sex == "female" and "menopause_age_years" not in raw:
         values["menopause_age_years"] = DEFAULT_MENOPAUSE_AGE_YEARS
+    activity = raw.get("activity", DEFAULT_ACTIVITY)
+    if not (isinstance(activity, str) and activity.strip().lower() in ACTIVITIES):
+        errors.add(f"{path}.activity: {_fmt(activity)} is not allowed; allowed values: "
+                   f"{', '.join(map(repr, ACTIVITIES))}")
+    else:
+        values["activity"] = activity.strip().lower()
+    bmi = _bmi(values.get("weight_kg"), values.get("height_m"))
+    if bmi is not None and not BMI_RANGE[0] <= bmi <= BMI_RANGE[1]:
+        errors.add(f"{path}.weight_kg: with height_m = {values['height_m']:g} the BMI is {bmi:.1f} "
+                   f"kg/m², outside the allowed {BMI_RANGE[0]:g}-{BMI_RANGE[1]:g} kg/m²")
     if len(errors.items) > n_before or sex is None or values["age_years"] is None:
         return None
     try:
@@ -556,7 +594,9 @@ def _dump_patient(p: Patient) -> dict[str, Any]:
     out: dict[str, Any] = {"sex": p.sex}
     for key in _PATIENT_KEYS[1:]:
         v = getattr(p, key)
-        if v is not None:
+        if key == "activity":
+            out[key] = v
+        elif v is not None:
             out[key] = float(v)
     return out
 
@@ -736,6 +776,120 @@ def _dump_treatments(ts: tuple[Treatment, ...]) -> list[dict[str, Any]]:
     return out
 
 
+# --- exercise and immobilisation ---------------------------------------------------------------
+
+EXERCISE_KINDS = ("resistance", "endurance")
+IMMOBILISATION_KINDS = ("bed_rest", "single_leg")
+MAX_SESSIONS_PER_WEEK = 7.0
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A training block: ``kind`` (resistance | endurance), ``sessions_per_week`` (> 0, <= 7;
+    blocks of one kind that overlap add up, to at most 7), from ``start_days`` for
+    ``duration_days``."""
+
+    kind: str
+    sessions_per_week: float
+    start_days: float
+    duration_days: float
+
+
+@dataclass(frozen=True)
+class Immobilisation:
+    """A disuse period: ``kind`` bed_rest (both legs unloaded, arms partly) or single_leg (the
+    index leg: cast or brace), from ``start_days`` for ``duration_days``."""
+
+    kind: str
+    start_days: float
+    duration_days: float
+
+
+def _parse_block(raw: Mapping[str, Any], where: str, ctx: _Context, kinds: Sequence[str],
+                 keys: Sequence[str]) -> dict[str, Any] | None:
+    errors = ctx.errors
+    n_before = len(errors.items)
+    _check_keys(raw, keys, where, errors)
+    kind = raw.get("kind")
+    if "kind" not in raw:
+        errors.add(f"{where}.kind: required; allowed values: {', '.join(map(repr, kinds))}")
+    elif not isinstance(kind, str) or kind not in kinds:
+        errors.add(f"{where}.kind: {_fmt(kind)} is not allowed; allowed values: {', '.join(map(repr, kinds))}")
+    start = _duration(raw, "start", where, errors, default="0 days")
+    duration = _duration(raw, "duration", where, errors, positive=True)
+    sim = ctx.results.get("simulation")
+    if start is not None and sim is not None and start >= sim.duration_days:
+        errors.add(f"{where}.start: {_fmt(raw.get('start', '0 days'))} is not before the end of the "
+                   f"simulation ({sim.duration_days:g} days); must be >= 0 and < simulation.duration")
+    if len(errors.items) > n_before or start is None or duration is None:
+        return None
+    return {"kind": kind, "start_days": start, "duration_days": duration}
+
+
+def _parse_array(raw: Any, path: str, ctx: _Context, parse_one: Callable) -> tuple | None:
+    if not isinstance(raw, (list, tuple)):
+        ctx.errors.add(f"{path}: must be an array of tables, written [[{path}]] once per block "
+                       f"(or an empty list); got {type(raw).__name__}")
+        return None
+    out, ok = [], True
+    for i, item in enumerate(raw):
+        where = f"{path}[{i}]"
+        if not isinstance(item, Mapping):
+            ctx.errors.add(f"{where}: must be a table; got {type(item).__name__}")
+            ok = False
+            continue
+        value = parse_one(item, where, ctx)
+        ok = ok and value is not None
+        out.append(value)
+    return tuple(out) if ok else None
+
+
+def _parse_exercise_one(raw: Mapping[str, Any], where: str, ctx: _Context) -> Exercise | None:
+    n_before = len(ctx.errors.items)
+    block = _parse_block(raw, where, ctx, EXERCISE_KINDS,
+                         ("kind", "sessions_per_week", "start", "duration"))
+    sessions = _number(raw, "sessions_per_week", where, ctx.errors, 0.5, MAX_SESSIONS_PER_WEEK,
+                       "sessions/week", required=True)
+    if block is None or sessions is None or len(ctx.errors.items) > n_before:
+        return None
+    return Exercise(sessions_per_week=sessions, **block)
+
+
+def _parse_exercise(raw: Any, path: str, ctx: _Context) -> tuple[Exercise, ...] | None:
+    blocks = _parse_array(raw, path, ctx, _parse_exercise_one)
+    if blocks is None:
+        return None
+    for kind in EXERCISE_KINDS:
+        mine = [b for b in blocks if b.kind == kind]
+        for t in sorted({b.start_days for b in mine}):
+            total = sum(b.sessions_per_week for b in mine if b.start_days <= t < b.start_days + b.duration_days)
+            if total > MAX_SESSIONS_PER_WEEK:
+                ctx.errors.add(f"{path}: overlapping {kind} blocks add up to {total:g} sessions/week from "
+                               f"day {t:g}; allowed: at most {MAX_SESSIONS_PER_WEEK:g}")
+                return None
+    return blocks
+
+
+def _parse_immobilisation_one(raw: Mapping[str, Any], where: str, ctx: _Context) -> Immobilisation | None:
+    block = _parse_block(raw, where, ctx, IMMOBILISATION_KINDS, ("kind", "start", "duration"))
+    return None if block is None else Immobilisation(**block)
+
+
+def _parse_immobilisation(raw: Any, path: str, ctx: _Context) -> tuple[Immobilisation, ...] | None:
+    return _parse_array(raw, path, ctx, _parse_immobilisation_one)
+
+
+def _dump_exercise(blocks: tuple[Exercise, ...]) -> list[dict[str, Any]]:
+    return [{"kind": b.kind, "sessions_per_week": float(b.sessions_per_week),
+             "start": _duration_text(b.start_days), "duration": _duration_text(b.duration_days)}
+            for b in blocks]
+
+
+def _dump_immobilisation(blocks: tuple[Immobilisation, ...]) -> list[dict[str, Any]]:
+    return [{"kind": b.kind, "start": _duration_text(b.start_days),
+             "duration": _duration_text(b.duration_days)} for b in blocks]
+
+
 # --- the section table -----------------------------------------------------------------------
 
 
@@ -762,6 +916,10 @@ _SECTIONS: tuple[_Section, ...] = (
              dump=_dump_simulation),
     _Section("treatment", "treatments", array=True, required=False, parse=_parse_treatments,
              dump=_dump_treatments, default=()),
+    _Section("exercise", "exercise", array=True, required=False, parse=_parse_exercise,
+             dump=_dump_exercise, default=()),
+    _Section("immobilisation", "immobilisation", array=True, required=False,
+             parse=_parse_immobilisation, dump=_dump_immobilisation, default=()),
 )
 
 

@@ -24,3 +24,13 @@ def physiology_modules() -> list[Module]:
 def standard_model() -> Model:
     """Physiology plus every registered drug (one compiled model serves every scenario)."""
     return compose(physiology_modules() + [spec.build() for spec in DRUGS.values()])
+
+
+BONE_DRUGS = ("denosumab", "teriparatide", "romosozumab", "blosozumab", "zoledronic_acid", "alendronate")
+
+
+@functools.lru_cache(maxsize=1)
+def bone_model() -> Model:
+    """Bone & mineral physiology and the bone drugs only (benchmark reference for the cost of the
+    muscle module; the standard model gives the same bone outputs)."""
+    return compose(bone_modules() + [DRUGS[n].build() for n in BONE_DRUGS], name="myosteo_bone")

@@ -15,7 +15,7 @@ lean mass (ALM at start / simulated ``alm_rel`` at start) times the simulated re
 a default-sized young man grips 51 kg and a woman 31 kg (Dodds 2014 peak medians).
 
 Function. Usual gait speed is a saturating function of knee-extension torque per kg body weight
-(Buchner 1996 Age Ageing 25:386: non-linear, the same curve for men and women; fitted to the
+(Buchner 1996 Age Ageing 25:386: non-linear, the same curve for men and women; a Hill curve fitted to the
 Bohannon & Andrews 2011 normative table), five-times chair-stand time a hyperbolic function of
 it (Ferrucci 1997: chair rises depend on strength when weak; fitted to Bohannon 2006), and SPPB
 is scored from the 4-m walk time and chair-stand time with the Guralnik bands; the balance
@@ -71,6 +71,9 @@ KNEE_YOUNG_NM = {
 GAIT_VMAX = _par("gait_speed_max_m_s", fitted("gait_speed_max_m_s", 1.7), "m/s", FIT_GAIT,
                  "asymptotic usual gait speed of strong adults (Buchner 1996: no strength-speed "
                  "association in strong people)", (1.0, 3.0))
+GAIT_HILL = _par("gait_hill", fitted("gait_hill", 1.0), "1", FIT_GAIT,
+                 "steepness of the strength-gait relation (Buchner 1996: threshold-like in weak people)",
+                 (0.5, 6.0))
 GAIT_X50 = _par("gait_torque_half_nm_kg", fitted("gait_torque_half_nm_kg", 0.5), "N m/kg", FIT_GAIT,
                 "knee torque per kg body weight at half the asymptotic gait speed", (0.05, 5.0))
 CHAIR_MIN = _par("chair_stand_floor_s", fitted("chair_stand_floor_s", 5.0), "s", FIT_CHAIR,
@@ -101,7 +104,7 @@ def reference_alm_kg(sex: str) -> float:
 def gait_speed_m_s(knee_torque_nm: np.ndarray, weight_kg: np.ndarray) -> np.ndarray:
     """Usual gait speed (m/s) from knee-extension torque (N m) and body weight (kg)."""
     x = np.asarray(knee_torque_nm) / np.asarray(weight_kg)
-    return GAIT_VMAX * x / (x + GAIT_X50)
+    return GAIT_VMAX * x**GAIT_HILL / (x**GAIT_HILL + GAIT_X50**GAIT_HILL)
 
 
 def chair_stand_s(knee_torque_nm: np.ndarray, weight_kg: np.ndarray) -> np.ndarray:

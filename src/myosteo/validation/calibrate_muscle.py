@@ -29,11 +29,12 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "training": (("rt_synthesis_gain", "rt_neural_gain"), ("peterson_rt_lbm", "peterson_rt_knee")),
     "actrii": (("actrii_effect", "bima_Kd_nM", "myostatin_share_actrii", "actrii_fat_emax"),
                ("rooks_bima_lbm", "hofbauer_bima_dose", "becker_ly_alm", "heymsfield_bima_fat")),
-    "androgen": (("ar_emax", "ar_fat_emax", "eno_EC50_ng_ml"), ("neto_t_lean", "neto_t_fat", "dalton_eno_lbm")),
+    "androgen": (("te_CL", "ar_emax", "ar_fat_emax", "eno_EC50_ng_ml"),
+                 ("te_pk_cmax", "neto_t_lean", "neto_t_fat", "dalton_eno_lbm")),
 }
 LOG_SCALE = {"bima_Kd_nM", "eno_EC50_ng_ml", "k_neural", "k_sc_activation"}
 PERFORMANCE = ("knee_torque_young_male_nm", "knee_torque_young_female_nm", "gait_speed_max_m_s",
-               "gait_torque_half_nm_kg", "chair_stand_floor_s", "chair_stand_slope_s_nm_kg")
+               "gait_torque_half_nm_kg", "gait_hill", "chair_stand_floor_s", "chair_stand_slope_s_nm_kg")
 
 DATASET = {
     "aging": "Health ABC leg lean and knee strength (Goodpaster 2006) and ALM 50-70 y (Kirk 2021); "
@@ -43,7 +44,8 @@ DATASET = {
     "satellite": "type II satellite cells after 12 weeks of resistance training (Verdijk 2009)",
     "training": "resistance-training meta-analyses (Peterson 2011 LBM, Peterson 2010 knee strength)",
     "actrii": "bimagrumab (Rooks 2020, Hofbauer 2021, Heymsfield 2021) and LY2495655 (Becker 2015) trials",
-    "androgen": "testosterone in older men (Neto 2015 meta-analysis) and enobosarm (Dalton 2011)",
+    "androgen": "testosterone enanthate peak (Testoviron SmPC), testosterone in older men (Neto 2015 "
+                "meta-analysis) and enobosarm (Dalton 2011)",
     "performance": "Health ABC baseline torque, Bohannon & Andrews 2011 gait speed, Bohannon 2006 chair "
                    "stand; validation/data/muscle_targets.csv",
 }
@@ -111,8 +113,8 @@ def fit_performance(cur: dict[str, float]) -> dict[str, float]:
         kind.append("gait" if rid.startswith("gait_") else "chair")
 
     def res_gait(p):
-        vmax, x50 = p
-        return [(np.mean([vmax * xi / (xi + x50) for xi in xs]) - o) / t
+        vmax, x50, n = p
+        return [(np.mean([vmax * xi**n / (xi**n + x50**n) for xi in xs]) - o) / t
                 for xs, o, t, k in zip(x, obs, tol, kind) if k == "gait"]
 
     def res_chair(p):
@@ -120,9 +122,9 @@ def fit_performance(cur: dict[str, float]) -> dict[str, float]:
         return [(np.mean([c0 + c1 / xi for xi in xs]) - o) / t
                 for xs, o, t, k in zip(x, obs, tol, kind) if k == "chair"]
 
-    g = least_squares(res_gait, [1.7, 0.5], bounds=([1.0, 0.05], [3.0, 5.0]))
+    g = least_squares(res_gait, [1.7, 0.5, 1.0], bounds=([1.0, 0.05, 0.5], [3.0, 5.0, 6.0]))
     c = least_squares(res_chair, [5.0, 5.0], bounds=([1.0, 0.1], [10.0, 50.0]))
-    out.update({"gait_speed_max_m_s": g.x[0], "gait_torque_half_nm_kg": g.x[1],
+    out.update({"gait_speed_max_m_s": g.x[0], "gait_torque_half_nm_kg": g.x[1], "gait_hill": g.x[2],
                 "chair_stand_floor_s": c.x[0], "chair_stand_slope_s_nm_kg": c.x[1]})
     print("muscle/performance: " + ", ".join(f"{k}={v:.4g}" for k, v in out.items()))
     return out

@@ -69,9 +69,60 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
     for r in pred.itertuples():
         lines.append(f"| {r.trial} | {r.endpoint} | {r.month:g} | {r.value:g} | {r.simulated:.3g} | "
                      f"{r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
+    lines += _muscle_section(out)
     path = out / "validation.md"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def _muscle_section(out: Path) -> list[str]:
+    """Muscle targets (aging, disuse, training, drugs): table, standardised errors, aging plot."""
+    from myosteo.outputs import PatientSpec, simulate_patients
+    from myosteo.validation.muscle import muscle_comparison
+
+    mc = muscle_comparison()
+    mc.to_csv(out / "muscle_observed_vs_simulated.csv", index=False, float_format="%.4g")
+    fig, ax = plt.subplots(figsize=(7, 0.22 * len(mc) + 1))
+    z = (mc["simulated"] - mc["observed"]) / mc["tolerance"]
+    colors = ["tab:blue" if u == "fit" else "tab:orange" for u in mc["use"]]
+    ax.barh(range(len(mc)), z, color=colors)
+    ax.axvspan(-1, 1, color="0.9", zorder=0)
+    ax.set_yticks(range(len(mc)), mc["id"], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("(simulated - observed) / tolerance   (blue: fitted, orange: held out)")
+    fig.tight_layout()
+    fig.savefig(out / "muscle_errors.png", dpi=100)
+    plt.close(fig)
+    ages = np.arange(0.0, 70.01, 0.5) * 365.25
+    traj = simulate_patients([PatientSpec("male", 20.0), PatientSpec("female", 20.0)], [[], []], ages,
+                             n_workers=1)
+    fig, axes = plt.subplots(1, 3, figsize=(12, 3.5))
+    for col, ax, label in zip(("appendicular_lean_mass_kg", "knee_extension_strength_nm", "gait_speed_m_s"),
+                              axes, ("ALM (kg)", "knee extension (N m)", "usual gait speed (m/s)")):
+        for sex, g in traj.groupby("sex"):
+            ax.plot(g["age_years"], g[col], label=sex)
+        ax.set_xlabel("age (years)")
+        ax.set_ylabel(label)
+    gait = mc[mc["id"].str.startswith("gait_")]
+    for r in gait.itertuples():
+        axes[2].errorbar(r.age_years, r.observed, yerr=r.tolerance, fmt="o",
+                         color="tab:orange" if r.sex == "male" else "tab:blue", ms=4)
+    axes[0].legend()
+    fig.suptitle("Untreated aging, default-size adults (points: Bohannon & Andrews 2011 gait norms)")
+    fig.tight_layout()
+    fig.savefig(out / "muscle_aging.png", dpi=100)
+    plt.close(fig)
+    lines = ["", "## Muscle: aging, disuse, training, drugs", "",
+             "Targets curated in `validation/data/muscle_targets.csv` (V: verified in the primary "
+             "source, S: secondary source, M: recalled, to verify). `fit` rows were used by "
+             "calibration stage 6, `validate` rows are held out.", "",
+             "![errors](muscle_errors.png)", "", "![aging](muscle_aging.png)", "",
+             "| id | use | protocol | endpoint | observed | simulated | tolerance | unit | met | verified | source |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in mc.itertuples():
+        lines.append(f"| {r.id} | {r.use} | {r.protocol} | {r.endpoint} | {r.observed:g} | {r.simulated:.3g} | "
+                     f"{r.tolerance:g} | {r.unit} | {'yes' if r.met else '**no**'} | {r.verified} | {r.citation} |")
+    return lines
 
 
 def _plot_study(data, sim, study):

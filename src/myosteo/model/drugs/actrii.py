@@ -60,7 +60,7 @@ def build_bimagrumab() -> Module:
     _igg(m, "bima", "bimagrumab", sc=False)
     m.parameter("bima_Kd_nM", fitted("bima_Kd_nM", 1.0), "nM",
                 "fitted to bimagrumab lean-mass responses (" + ROOKS2020 + ")",
-                "concentration of half-maximal ActRII blockade in vivo", bounds=(1e-3, 100.0))
+                "concentration of half-maximal ActRII blockade in vivo", bounds=(1e-3, 1000.0))
     m.multiply("actrii_free_fraction", "bima_Kd_nM / (bima_Kd_nM + bima_conc_nM)",
                "bimagrumab occupies ActRIIA/B")
     m.edge("bimagrumab", "ActRII signalling", -1, "receptor occupancy", "human", ROOKS2020,

@@ -2,8 +2,8 @@
 
 Testosterone enanthate (Testoviron Depot SmPC, Switzerland): absorbed from the oily IM depot with
 a half-life of ~4.5 days, completely bioavailable; 250 mg ester = 180 mg testosterone; metabolic
-clearance 16 +/- 7 mL/min/kg (1613 L/day at 70 kg). Check: 250 mg gives a peak of ~17 ng/mL at
-~2 days (label: ~20 ng/mL at 1.5-3 days). Serum testosterone from treatment adds to the
+clearance 16 +/- 7 mL/min/kg (1613 L/day at 70 kg; the value used is fitted to the label's peak of
+~20 ng/mL at 1.5-3 days within that range). Serum testosterone from treatment adds to the
 endogenous level (suppression of endogenous production by the HPG axis is not modelled: small
 in the hypogonadal older men of the trials).
 
@@ -31,7 +31,10 @@ def build_testosterone() -> Module:
                       default_source=TESTOVIRON, references=[TESTOVIRON])
     m.parameter("te_ka", math.log(2) / 4.5, "1/day", description="absorption from the IM depot")
     m.parameter("te_testosterone_fraction", 180.0 / 250.0, "1", description="testosterone per mg of ester")
-    m.parameter("te_CL", 16.0 * 70 * 1440 / 1000, "L/day", description="metabolic clearance (70 kg)")
+    m.parameter("te_CL", fitted("te_CL", 16.0 * 70 * 1440 / 1000), "L/day",
+                "fitted to the SmPC peak (~20 ng/mL after 250 mg) within the SmPC clearance range "
+                "16 +/- 7 mL/min/kg at 70 kg", "metabolic clearance of testosterone",
+                bounds=(9.0 * 70 * 1.44, 23.0 * 70 * 1.44))
     m.parameter("te_V", 70.0, "L", "assumption: fast distribution (elimination t1/2 ~1 h); the "
                 "depot absorption sets the profile", "volume of distribution")
     m.parameter("te_k_transit", 1.0, "1/day", "fitted by hand to the SmPC peak time (1.5-3 days) with "
