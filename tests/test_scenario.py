@@ -269,13 +269,14 @@ def test_infusions_may_not_overlap():
     assert load(data).treatments[0].every_days == 2.0
 
 
-@pytest.mark.parametrize("name", ["perturbation", "Patient", "treatments", "exercises"])
+@pytest.mark.parametrize("name", ["perturbations", "Patient", "treatments", "exercises"])
 def test_unknown_section_is_named_with_the_allowed_sections(name):
     data = base()
     data[name] = {}
     err = errors_of(data)
     assert any(e.startswith(name) and
-               "allowed: patient, simulation, treatment, exercise, immobilisation" in e
+               "allowed: patient, simulation, treatment, exercise, immobilisation, disease_course, "
+               "perturbation" in e
                for e in err.errors)
 
 

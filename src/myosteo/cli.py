@@ -91,6 +91,14 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _network(args: argparse.Namespace) -> int:
+    from myosteo.network import write_network
+
+    csv, png = write_network(Path(args.output))
+    print(f"wrote {csv} and {png}")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from myosteo.demo import run_demo
 
@@ -120,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="simulate every curated trial and write the validation report")
     p.add_argument("-o", "--output", default="validation_report", help="output folder")
     p.set_defaults(func=_validate)
+    p = sub.add_parser("network", help="write the crosstalk edge table (CSV) and a network figure")
+    p.add_argument("-o", "--output", default="network", help="output folder")
+    p.set_defaults(func=_network)
     p = sub.add_parser("demo", help="simulate example patients, print a summary and write a plot")
     p.add_argument("-o", "--output", default="out", help="output folder")
     p.set_defaults(func=_demo)

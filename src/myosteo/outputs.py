@@ -11,13 +11,14 @@ Output columns (units in the name) are documented in :data:`COLUMNS`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from myosteo.engine.simulator import Dose, ParameterChange, Run, Simulator
 from myosteo.model import performance as perf
+from myosteo.model.disease import disease_inputs
 from myosteo.model.core import DAYS_PER_YEAR
 from myosteo.model.drugs import DRUGS
 from myosteo.model.library import standard_model
@@ -65,12 +66,52 @@ COLUMNS: dict[str, str] = {
     "chair_stand_s": "time for five chair rises (s)",
     "sppb": "Short Physical Performance Battery (0-12; balance assumed full, 4 points)",
     "lean_mass_method": "lean-mass method the simulated ALM corresponds to (dxa)",
+    "alm_relative_to_young": "appendicular lean mass relative to the same person as a young adult",
     "mitochondrial_capacity_relative": "leg muscle oxidative capacity relative to the young adult",
     "satellite_cells_relative": "leg satellite-cell content relative to the young adult",
     "testosterone_nmol_l": "total serum testosterone (nmol/L)",
     "bimagrumab_ug_ml": "serum bimagrumab (ug/mL)",
     "ly2495655_ug_ml": "serum LY2495655 (ug/mL)",
     "enobosarm_ng_ml": "plasma enobosarm (ng/mL)",
+    "tnf_alpha_pg_ml": "serum TNF-alpha (pg/mL; CoLaus multiplex scale)",
+    "il6_pg_ml": "serum IL-6 (pg/mL)",
+    "il1b_pg_ml": "serum IL-1beta (pg/mL)",
+    "il17_pg_ml": "serum IL-17 (pg/mL)",
+    "il10_pg_ml": "serum IL-10 (pg/mL)",
+    "crp_mg_l": "serum C-reactive protein (mg/L)",
+    "sclerostin_pmol_l": "serum sclerostin (pmol/L)",
+    "irisin_ng_ml": "serum irisin (ng/mL, mass-spectrometry scale)",
+    "osteocalcin_ng_ml": "serum total osteocalcin (ng/mL)",
+    "ucoc_ng_ml": "serum undercarboxylated osteocalcin (ng/mL)",
+    "igf1_ng_ml": "serum IGF-1 (ng/mL)",
+    "fgf21_pg_ml": "serum FGF21 (pg/mL)",
+    "myostatin_ng_ml": "serum myostatin (ng/mL, ELISA scale)",
+    "leptin_ng_ml": "serum leptin (ng/mL)",
+    "adiponectin_ug_ml": "serum adiponectin (ug/mL)",
+    "rankl_relative": "free RANKL relative to the young adult",
+    "das28_crp": "DAS28-CRP (rheumatoid arthritis activity)",
+    "calprotectin_ug_g": "faecal calprotectin (ug/g)",
+    "hba1c_pct": "HbA1c (%)",
+    "insulin_action_relative": "insulin action relative to the healthy adult",
+    "glucocorticoid_relative": "glucocorticoid exposure relative to physiological cortisol",
+    "infliximab_ug_ml": "serum infliximab (ug/mL)",
+    "adalimumab_ug_ml": "serum adalimumab (ug/mL, apparent)",
+    "tocilizumab_ug_ml": "serum tocilizumab (ug/mL)",
+    "tofacitinib_ng_ml": "plasma tofacitinib (ng/mL)",
+    "prednisolone_ng_ml": "plasma prednisolone (ng/mL)",
+}
+
+#: output column -> model variable, copied as is
+DIRECT = {
+    "tnf_alpha_pg_ml": "tnf_alpha_pg_ml", "il6_pg_ml": "il6_pg_ml", "il1b_pg_ml": "il1b_pg_ml",
+    "il17_pg_ml": "il17_pg_ml", "il10_pg_ml": "il10_pg_ml", "crp_mg_l": "crp_mg_l",
+    "sclerostin_pmol_l": "sclerostin_pmol_l", "irisin_ng_ml": "irisin_ng_ml", "osteocalcin_ng_ml": "osteocalcin_ng_ml",
+    "ucoc_ng_ml": "ucoc_ng_ml", "igf1_ng_ml": "igf1_ng_ml", "fgf21_pg_ml": "fgf21_pg_ml",
+    "myostatin_ng_ml": "myostatin_ng_ml", "leptin_ng_ml": "leptin_ng_ml", "adiponectin_ug_ml": "adiponectin_ug_ml",
+    "das28_crp": "das28_crp", "calprotectin_ug_g": "calprotectin_ug_g", "hba1c_pct": "hba1c_pct",
+    "insulin_action_relative": "insulin_action_rel", "glucocorticoid_relative": "glucocorticoid_rel",
+    "infliximab_ug_ml": "ifx_conc_ug_ml", "adalimumab_ug_ml": "ada_conc_ug_ml", "tocilizumab_ug_ml": "tcz_conc_ug_ml",
+    "tofacitinib_ng_ml": "tofa_conc_ng_ml", "prednisolone_ng_ml": "pred_conc_ng_ml",
 }
 
 ACTIVITY_LEVELS = {"sedentary": 0.0, "moderate": 1.0, "active": 2.0}
@@ -84,7 +125,8 @@ _SELECT = {
     "bloso": "bloso_conc_ug_ml", "alm": "alm_rel", "fat": "fat_rel", "grip": "grip_strength_rel", "leg": "muscle_leg_index",
     "knee": "knee_strength_rel", "mito": "mito_leg_index", "sc": "sc_content_leg_index",
     "testosterone": "testosterone_nmol_l", "bima": "bima_conc_ug_ml", "ly": "ly_conc_ug_ml",
-    "eno": "eno_conc_ng_ml",
+    "eno": "eno_conc_ng_ml", "rankl": "L", "rankl0": "RANKL0",
+    **{f"direct:{k}": v for k, v in DIRECT.items()},
 }
 
 
@@ -147,6 +189,7 @@ def build_run(patient: PatientSpec, doses: Sequence[DoseEvent],
         "sex_female": 1.0 if patient.sex == "female" else 0.0,
         "menopause_age_years": patient.menopause_age_years,
         "activity_level": ACTIVITY_LEVELS[patient.activity],
+        "scenario_start_age_years": patient.age_years,
         **({"protein_g_kg_day": patient.protein_g_kg_day} if patient.protein_g_kg_day is not None else {}),
         **patient.parameters,
     }
@@ -236,6 +279,9 @@ def _columns(p: PatientSpec, times: np.ndarray, v: dict[str, np.ndarray], sim: S
     cols["romosozumab_ug_ml"] = v["romo"]
     cols["blosozumab_ug_ml"] = v["bloso"]
     cols.update(_muscle_columns(p, v, pmap))
+    cols["rankl_relative"] = v["rankl"] / v["rankl0"]
+    for col in DIRECT:
+        cols[col] = v[f"direct:{col}"]
     return cols
 
 
@@ -263,7 +309,8 @@ def _muscle_columns(p: PatientSpec, v: dict[str, np.ndarray], pmap) -> dict:
         "grip_strength_kg": perf.GRIP_YOUNG_KG[p.sex] * scale * v["grip"],
         "knee_extension_strength_nm": knee, "gait_speed_m_s": gait, "chair_stand_s": chair,
         "sppb": perf.sppb_score(gait, chair), "lean_mass_method": "dxa",
-        "mitochondrial_capacity_relative": v["mito"], "satellite_cells_relative": v["sc"],
+        "alm_relative_to_young": v["alm"],
+    "mitochondrial_capacity_relative": v["mito"], "satellite_cells_relative": v["sc"],
         "testosterone_nmol_l": v["testosterone"], "bimagrumab_ug_ml": v["bima"],
         "ly2495655_ug_ml": v["ly"], "enobosarm_ng_ml": v["eno"],
     }
@@ -290,6 +337,22 @@ def scenario_changes(scenario, parameter_map=None) -> list[InputChange]:
         else:
             pieces.setdefault("disuse_leg_index", []).append((b.start_days, end, 1.0))
     changes: list[InputChange] = []
+    patient = scenario.patient
+    if getattr(patient, "disease", None) is not None:
+        onset = 0.0
+        if patient.disease_onset_age_years is not None:
+            onset = (patient.disease_onset_age_years - patient.age_years) * DAYS_PER_YEAR
+        for name, value in disease_inputs(patient.disease, patient.disease_score).items():
+            changes.append(InputChange(onset, name, value))
+        if patient.disease == "type1_diabetes" and patient.t1d_usual_insulin:
+            changes.append(InputChange(onset, "insulin_background_rel", 1.0))
+        for c in sorted(getattr(scenario, "disease_course", ()), key=lambda c: c.start_days):
+            for name, value in disease_inputs(patient.disease, c.score).items():
+                changes.append(InputChange(c.start_days, name, value))
+    for p in getattr(scenario, "perturbations", ()):
+        changes.append(InputChange(p.start_days, f"perturb_{p.signal}", p.factor))
+        if p.duration_days is not None:
+            changes.append(InputChange(p.start_days + p.duration_days, f"perturb_{p.signal}", 1.0))
     for name, blocks in pieces.items():
         combine = sum if name.endswith("_per_week") else (lambda vs: max(vs, default=0.0))
         last = 0.0
@@ -318,13 +381,17 @@ def patient_spec(patient) -> PatientSpec:
     )
 
 
-def simulate_scenarios(scenarios, n_workers: int | None = None) -> pd.DataFrame:
-    """Simulate several :class:`myosteo.scenario.Scenario` objects sharing one output grid."""
+def simulate_scenarios(scenarios, n_workers: int | None = None,
+                       parameters: dict[str, float] | None = None) -> pd.DataFrame:
+    """Simulate several :class:`myosteo.scenario.Scenario` objects sharing one output grid
+    (``parameters``: model parameter overrides for every patient, e.g. during calibration)."""
     grids = {tuple(np.round(s.simulation.output_times(), 9)) for s in scenarios}
     if len(grids) != 1:
         raise ValueError("scenarios simulated together must share duration and output_every")
     times = np.asarray(next(iter(grids)))
     patients = [patient_spec(s.patient) for s in scenarios]
+    if parameters:
+        patients = [replace(p, parameters={**p.parameters, **parameters}) for p in patients]
     doses = [[DoseEvent(t, d, mg) for t, d, mg in s.dose_events()] for s in scenarios]
     changes = [scenario_changes(s) for s in scenarios]
     return simulate_patients(patients, doses, times, n_workers=n_workers, changes=changes)

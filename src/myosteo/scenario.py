@@ -182,10 +182,12 @@ def parse_duration(text: str, field: str) -> float:
     return days
 
 
-def parse_dose(text: str, field: str, weight_kg: float | None = None) -> float:
+def parse_dose(text: str, field: str, weight_kg: float | None = None,
+               mg_per_unit: float | None = None) -> float:
     """A dose string (``"210 mg"``, ``"20 µg"``, ``"0.07 g"``, ``"5 mg/kg"``) in mg, > 0.
 
-    Units (case-insensitive): mg, g, µg / μg / ug / mcg, mg/kg. A dose in mg/kg is multiplied by
+    Units (case-insensitive): mg, g, µg / μg / ug / mcg, mg/kg; and U / IU (units) for drugs
+    dosed in units (``mg_per_unit`` given, e.g. insulin). A dose in mg/kg is multiplied by
     ``weight_kg`` (kg), which is then required. A missing or unknown unit, a value that is not a
     finite number > 0, or any other text raises :class:`ScenarioError` naming ``field``.
     """
@@ -198,6 +200,14 @@ def parse_dose(text: str, field: str, weight_kg: float | None = None) -> float:
                             f"expected {_DOSE_HELP}")
     number, raw_unit = m.group(1), m.group(2)
     unit = re.sub(r"\s*/\s*", "/", raw_unit).lower()
+    if unit in ("u", "iu"):
+        if mg_per_unit is None:
+            raise ScenarioError(f"{field}: {text!r} is in units (U), which only drugs dosed in units "
+                                "accept (insulin); allowed units here: mg, g, µg (ug, mcg), mg/kg")
+        value = float(number)
+        if not (math.isfinite(value) and value > 0):
+            raise ScenarioError(f"{field}: {text!r} must be a finite number > 0 of units")
+        return value * mg_per_unit
     if unit not in _DOSE_UNITS:
         raise ScenarioError(f"{field}: unknown dose unit {raw_unit!r} in {text!r}; allowed units: "
                             "mg, g, µg (ug, mcg), mg/kg")
@@ -229,7 +239,17 @@ def _duration_text(days: float) -> str:
 
 _PATIENT_KEYS = ("sex", "age_years", "weight_kg", "height_m", "menopause_age_years",
                  "femoral_neck_bmd_g_cm2", "femoral_neck_t_score", "total_hip_bmd_g_cm2",
-                 "lumbar_spine_bmd_g_cm2", "protein_g_kg_day", "activity")
+                 "lumbar_spine_bmd_g_cm2", "protein_g_kg_day", "activity", "disease", "disease_activity",
+                 "das28", "cdai", "mayo", "disease_onset_age_years", "t1d_usual_insulin")
+DISEASES = ("rheumatoid_arthritis", "crohns_disease", "ulcerative_colitis", "type1_diabetes")
+ACTIVITY_LEVELS = ("remission", "low", "moderate", "high")
+#: disease -> (score key, allowed range, score of each activity level)
+DISEASE_SCORES: dict[str, tuple[str, tuple[float, float], dict[str, float]]] = {
+    "rheumatoid_arthritis": ("das28", (0.96, 9.4), {"remission": 2.3, "low": 3.0, "moderate": 4.2, "high": 5.6}),
+    "crohns_disease": ("cdai", (0.0, 600.0), {"remission": 100.0, "low": 200.0, "moderate": 300.0, "high": 450.0}),
+    "ulcerative_colitis": ("mayo", (0.0, 12.0), {"remission": 1.5, "low": 4.0, "moderate": 7.5, "high": 11.0}),
+    "type1_diabetes": ("", (0.0, 0.0), {"remission": 0.0, "low": 1.0, "moderate": 2.0, "high": 3.0}),
+}
 # key -> (low, high, unit), inclusive ranges
 _PATIENT_RANGES: dict[str, tuple[float, float, str]] = {
     "age_years": (18.0, 110.0, "years"),
@@ -272,6 +292,10 @@ class Patient:
     lumbar_spine_bmd_g_cm2: float | None = None
     protein_g_kg_day: float | None = None
     activity: str = DEFAULT_ACTIVITY
+    disease: str | None = None
+    disease_score: float | None = None
+    disease_onset_age_years: float | None = None
+    t1d_usual_insulin: bool = True
 
     def __post_init__(self) -> None:
         problems = []
@@ -425,8 +449,12 @@ class Scenario:
     simulation: SimulationSpec
     exercise: tuple[Exercise, ...] = ()
     immobilisation: tuple[Immobilisation, ...] = ()
+    disease_course: tuple[DiseaseChange, ...] = ()
+    perturbations: tuple[Perturbation, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "disease_course", tuple(self.disease_course))
+        object.__setattr__(self, "perturbations", tuple(self.perturbations))
         object.__setattr__(self, "treatments", tuple(self.treatments))
         object.__setattr__(self, "exercise", tuple(self.exercise))
         object.__setattr__(self, "immobilisation", tuple(self.immobilisation))
@@ -571,6 +599,7 @@ def _parse_patient(raw: Mapping[str, Any], path: str, ctx: _Context) -> Patient 
         values["menopause_age_years"] = None
     elif sex == "female" and "menopause_age_years" not in raw:
         values["menopause_age_years"] = DEFAULT_MENOPAUSE_AGE_YEARS
+    _parse_disease(raw, path, errors, values)
     activity = raw.get("activity", DEFAULT_ACTIVITY)
     if not (isinstance(activity, str) and activity.strip().lower() in ACTIVITIES):
         errors.add(f"{path}.activity: {_fmt(activity)} is not allowed; allowed values: "
@@ -590,14 +619,78 @@ def _parse_patient(raw: Mapping[str, Any], path: str, ctx: _Context) -> Patient 
         return None
 
 
+def _disease_score(disease: str, raw: Mapping[str, Any], where: str, errors: _Errors,
+                   activity_key: str = "disease_activity") -> float | None:
+    """The numeric activity score of a disease from a level name or the disease's own score key."""
+    key, (lo, hi), levels = DISEASE_SCORES[disease]
+    score_keys = [k for k in ("das28", "cdai", "mayo") if k in raw]
+    wrong = [k for k in score_keys if k != key]
+    for k in wrong:
+        errors.add(f"{where}.{k}: not a score of {disease}" + (f"; use {key}" if key else "; use "
+                                                                  f"{activity_key} = {list(levels)}"))
+    if wrong:
+        return None
+    if activity_key in raw and key in raw:
+        errors.add(f"{where}: give either {activity_key} or {key}, not both")
+        return None
+    if key and key in raw:
+        return _number(raw, key, where, errors, lo, hi, "")
+    level = raw.get(activity_key, "moderate" if disease != "type1_diabetes" else "high")
+    if not (isinstance(level, str) and level.strip().lower() in levels):
+        errors.add(f"{where}.{activity_key}: {_fmt(level)} is not allowed; allowed values: "
+                   f"{', '.join(map(repr, levels))}" + (f" (or {key} = number from {lo:g} to {hi:g})" if key else ""))
+        return None
+    return levels[level.strip().lower()]
+
+
+def _parse_disease(raw: Mapping[str, Any], path: str, errors: _Errors, values: dict[str, Any]) -> None:
+    disease = raw.get("disease")
+    extra = [k for k in ("disease_activity", "das28", "cdai", "mayo", "disease_onset_age_years") if k in raw]
+    if disease is None:
+        for k in extra:
+            errors.add(f"{path}.{k}: needs patient.disease ({', '.join(map(repr, DISEASES))})")
+        return
+    if not (isinstance(disease, str) and disease in DISEASES):
+        hint = difflib.get_close_matches(str(disease), DISEASES, n=1)
+        errors.add(f"{path}.disease: {_fmt(disease)} is not allowed{' (did you mean ' + repr(hint[0]) + '?)' if hint else ''}; "
+                   f"allowed values: {', '.join(map(repr, DISEASES))}")
+        return
+    values["disease"] = disease
+    values["disease_score"] = _disease_score(disease, raw, path, errors)
+    onset = _number(raw, "disease_onset_age_years", path, errors, 18.0, 110.0, "years")
+    age = raw.get("age_years")
+    if onset is not None and _is_number(age) and onset > float(age):
+        errors.add(f"{path}.disease_onset_age_years: {onset:g} is after age_years ({float(age):g}); must be "
+                   "from 18 to age_years (leave out: onset at the scenario start)")
+        onset = None
+    values["disease_onset_age_years"] = onset
+    if "t1d_usual_insulin" in raw:
+        if disease != "type1_diabetes":
+            errors.add(f"{path}.t1d_usual_insulin: only for disease = 'type1_diabetes'")
+        elif not isinstance(raw["t1d_usual_insulin"], bool):
+            errors.add(f"{path}.t1d_usual_insulin: expected true or false; got {_fmt(raw['t1d_usual_insulin'])}")
+        else:
+            values["t1d_usual_insulin"] = raw["t1d_usual_insulin"]
+
+
 def _dump_patient(p: Patient) -> dict[str, Any]:
     out: dict[str, Any] = {"sex": p.sex}
     for key in _PATIENT_KEYS[1:]:
+        if key in ("disease", "disease_activity", "das28", "cdai", "mayo", "t1d_usual_insulin"):
+            continue
         v = getattr(p, key)
         if key == "activity":
             out[key] = v
         elif v is not None:
             out[key] = float(v)
+    if p.disease is not None:
+        out["disease"] = p.disease
+        key, _, levels = DISEASE_SCORES[p.disease]
+        if key:
+            out[key] = float(p.disease_score)
+        else:
+            out["disease_activity"] = next(k for k, v in levels.items() if v == p.disease_score)
+            out["t1d_usual_insulin"] = bool(p.t1d_usual_insulin)
     return out
 
 
@@ -696,7 +789,8 @@ def _parse_treatment(raw: Mapping[str, Any], where: str, ctx: _Context) -> Treat
         try:
             # weight given but invalid (already reported): check the dose text with a stand-in
             # weight so that only its own problems are reported, and keep no value
-            dose_mg = parse_dose(raw["dose"], f"{where}.dose", weight if weight_known else 1.0)
+            dose_mg = parse_dose(raw["dose"], f"{where}.dose", weight if weight_known else 1.0,
+                                 getattr(spec, "mg_per_unit", None))
         except ScenarioError as exc:
             errors.extend(exc)
         if not weight_known:
@@ -890,6 +984,115 @@ def _dump_immobilisation(blocks: tuple[Immobilisation, ...]) -> list[dict[str, A
              "duration": _duration_text(b.duration_days)} for b in blocks]
 
 
+# --- disease course and perturbations ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiseaseChange:
+    """From ``start_days`` on, the patient's disease has activity score ``score`` (the disease's
+    own scale: DAS28-CRP, CDAI, Mayo; type 1 diabetes 0-3 = remission..high)."""
+
+    start_days: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    """Multiply model node ``signal`` by ``factor`` (0 = knock-out) from ``start_days`` for
+    ``duration_days`` (None: to the end)."""
+
+    signal: str
+    factor: float
+    start_days: float
+    duration_days: float | None
+
+
+def _parse_course_one(raw: Mapping[str, Any], where: str, ctx: _Context) -> DiseaseChange | None:
+    errors = ctx.errors
+    n_before = len(errors.items)
+    patient = ctx.results.get("patient")
+    _check_keys(raw, ("start", "disease_activity", "das28", "cdai", "mayo", "score"), where, errors)
+    start = _duration(raw, "start", where, errors)
+    if patient is None or patient.disease is None:
+        errors.add(f"{where}: needs patient.disease ({', '.join(map(repr, DISEASES))})")
+        return None
+    if "score" in raw:
+        key, (lo, hi), levels = DISEASE_SCORES[patient.disease]
+        lo, hi = (lo, hi) if key else (0.0, 3.0)
+        score = _number(raw, "score", where, errors, lo, hi, f"({key or 'type 1 diabetes level 0-3'})")
+    else:
+        score = _disease_score(patient.disease, raw, where, errors)
+    sim = ctx.results.get("simulation")
+    if start is not None and sim is not None and start >= sim.duration_days:
+        errors.add(f"{where}.start: {_fmt(raw.get('start'))} is not before the end of the simulation "
+                   f"({sim.duration_days:g} days)")
+    if len(errors.items) > n_before or start is None or score is None:
+        return None
+    return DiseaseChange(start, score)
+
+
+def _parse_course(raw: Any, path: str, ctx: _Context) -> tuple[DiseaseChange, ...] | None:
+    return _parse_array(raw, path, ctx, _parse_course_one)
+
+
+def _dump_course(changes: tuple[DiseaseChange, ...]) -> list[dict[str, Any]]:
+    return [{"start": _duration_text(c.start_days), "score": float(c.score)} for c in changes]
+
+
+def _perturbable() -> tuple[str, ...]:
+    from myosteo.model.modules.crosstalk import PERTURBABLE
+
+    return PERTURBABLE
+
+
+def _parse_perturbation_one(raw: Mapping[str, Any], where: str, ctx: _Context) -> Perturbation | None:
+    errors = ctx.errors
+    n_before = len(errors.items)
+    _check_keys(raw, ("signal", "factor", "start", "duration"), where, errors)
+    allowed = _perturbable()
+    signal = raw.get("signal")
+    if "signal" not in raw:
+        errors.add(f"{where}.signal: required; allowed: {', '.join(allowed)}")
+    elif not isinstance(signal, str) or signal not in allowed:
+        hint = difflib.get_close_matches(str(signal), allowed, n=1)
+        errors.add(f"{where}.signal: unknown signal {_fmt(signal)}{' (did you mean ' + repr(hint[0]) + '?)' if hint else ''}; "
+                   f"allowed: {', '.join(allowed)}")
+    factor = _number(raw, "factor", where, errors, 0.0, 100.0, "(multiplier; 0 = knock-out)", required=True)
+    start = _duration(raw, "start", where, errors, default="0 days")
+    duration = _duration(raw, "duration", where, errors, positive=True) if "duration" in raw else None
+    sim = ctx.results.get("simulation")
+    if start is not None and sim is not None and start >= sim.duration_days:
+        errors.add(f"{where}.start: {_fmt(raw.get('start'))} is not before the end of the simulation "
+                   f"({sim.duration_days:g} days)")
+    if len(errors.items) > n_before or factor is None or start is None:
+        return None
+    return Perturbation(signal, factor, start, duration)
+
+
+def _parse_perturbations(raw: Any, path: str, ctx: _Context) -> tuple[Perturbation, ...] | None:
+    blocks = _parse_array(raw, path, ctx, _parse_perturbation_one)
+    if blocks is None:
+        return None
+    for i, a in enumerate(blocks):
+        for b in blocks[i + 1:]:
+            a_end = a.start_days + (a.duration_days or math.inf)
+            b_end = b.start_days + (b.duration_days or math.inf)
+            if a.signal == b.signal and a.start_days < b_end and b.start_days < a_end:
+                ctx.errors.add(f"{path}: two perturbations of {a.signal!r} overlap; give one factor per period")
+                return None
+    return blocks
+
+
+def _dump_perturbations(blocks: tuple[Perturbation, ...]) -> list[dict[str, Any]]:
+    out = []
+    for b in blocks:
+        d: dict[str, Any] = {"signal": b.signal, "factor": float(b.factor), "start": _duration_text(b.start_days)}
+        if b.duration_days is not None:
+            d["duration"] = _duration_text(b.duration_days)
+        out.append(d)
+    return out
+
+
 # --- the section table -----------------------------------------------------------------------
 
 
@@ -920,6 +1123,10 @@ _SECTIONS: tuple[_Section, ...] = (
              dump=_dump_exercise, default=()),
     _Section("immobilisation", "immobilisation", array=True, required=False,
              parse=_parse_immobilisation, dump=_dump_immobilisation, default=()),
+    _Section("disease_course", "disease_course", array=True, required=False, parse=_parse_course,
+             dump=_dump_course, default=()),
+    _Section("perturbation", "perturbations", array=True, required=False, parse=_parse_perturbations,
+             dump=_dump_perturbations, default=()),
 )
 
 

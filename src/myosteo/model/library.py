@@ -7,7 +7,7 @@ import functools
 from myosteo.model.compose import Model, compose
 from myosteo.model.core import Module
 from myosteo.model.drugs import DRUGS
-from myosteo.model.modules import aging_estrogen, bmd, bone_mineral, muscle, sclerostin
+from myosteo.model.modules import aging_estrogen, bmd, bone_mineral, crosstalk, endocrine, immune, muscle, sclerostin
 
 
 def bone_modules() -> list[Module]:
@@ -16,8 +16,8 @@ def bone_modules() -> list[Module]:
 
 
 def physiology_modules() -> list[Module]:
-    """Bone, mineral and muscle physiology without drugs."""
-    return bone_modules() + [muscle.build()]
+    """Bone, mineral, muscle, immune, endocrine and crosstalk physiology without drugs."""
+    return bone_modules() + [muscle.build(), immune.build(), endocrine.build(), crosstalk.build()]
 
 
 @functools.lru_cache(maxsize=1)

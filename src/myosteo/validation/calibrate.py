@@ -275,9 +275,11 @@ for _n in BMD_NAMES:
                     "targets (validation/data/*.csv)")
 
 
+from myosteo.validation.calibrate_crosstalk import CROSSTALK_DATASETS, fit_crosstalk  # noqa: E402
 from myosteo.validation.calibrate_muscle import MUSCLE_DATASETS, fit_muscle  # noqa: E402
 
 DATASETS.update(MUSCLE_DATASETS)
+DATASETS.update(CROSSTALK_DATASETS)
 
 
 def current_values() -> dict[str, float]:
@@ -306,6 +308,8 @@ def main(stages: str = "12354") -> None:
         cur.update(fit_bmd(cur))
     if "6" in stages:
         cur.update(fit_muscle(cur))
+    if "7" in stages:
+        cur.update(fit_crosstalk(cur))
     table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
     FITTED_PATH.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
     print(f"wrote {FITTED_PATH}")

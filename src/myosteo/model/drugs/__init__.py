@@ -33,6 +33,7 @@ class DrugSpec:
     citation: str
     infusion_days: float = 0.0
     infusion_rate_parameter: str = ""
+    mg_per_unit: float | None = None  # drugs dosed in units (insulin): "40 U" -> 40 * mg_per_unit mg
 
 
 DRUGS: dict[str, DrugSpec] = {}
@@ -46,7 +47,8 @@ def register(spec: DrugSpec) -> DrugSpec:
 def _load_all() -> None:
     """Import every drug module so that each registers itself (order = registry order)."""
     from myosteo.model.drugs import (  # noqa: F401
-        actrii, androgens, antisclerostin, bisphosphonates, denosumab, teriparatide)
+        actrii, androgens, anti_inflammatory, antisclerostin, bisphosphonates, denosumab, hormone_therapy,
+        teriparatide)
 
 
 _load_all()

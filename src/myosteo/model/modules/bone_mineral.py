@@ -49,6 +49,7 @@ EFFECT_PORTS = (
     ("oc_activity_factor", "resorptive activity per osteoclast"),
     ("ob_activity_factor", "matrix formation per osteoblast"),
     ("ca_reabsorption_factor", "renal active calcium reabsorption"),
+    ("ca_absorption_factor", "fraction of dietary calcium available for intestinal absorption"),
 )
 
 
@@ -381,7 +382,7 @@ def build(exact_biomodels: bool = False) -> Module:
     m.flux("Ca_absorption", "T -> P", "J40")
     m.flux("Ca_flux_to_Bone", "P -> Q", "J15")
     m.flux("Ca_filtration", "P -> ", "J27")
-    m.flux("Ca_oral_intake", " -> T", "OralCa * F11")
+    m.flux("Ca_oral_intake", " -> T", "OralCa * F11 * ca_absorption_factor")
     m.flux("PO4_transfer_from_bone", " -> ECCPhos", "J41")
     m.flux("PO4_absorption", "PhosGut -> ECCPhos", "J53")
     m.flux("PO4_flux_from_intracellular", "IntraPO -> ECCPhos", "J56")

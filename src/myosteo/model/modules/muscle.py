@@ -131,6 +131,8 @@ def _inputs(m: ModuleBuilder) -> None:
         m.signal(name, 1.0, "1", desc)
     m.signal("mps_factor", 1.0, "1", "effect port: other modules multiply into muscle protein synthesis")
     m.signal("mpb_factor", 1.0, "1", "effect port: other modules multiply into muscle protein breakdown")
+    m.signal("muscle_quality_factor", 1.0, "1", "effect port: other modules multiply into force per unit mass")
+    m.signal("protein_absorption_factor", 1.0, "1", "fraction of dietary protein absorbed (malabsorption < 1)")
     m.signal("actrii_free_fraction", 1.0, "1", "fraction of ActRII receptors not blocked (bimagrumab)")
     m.signal("myostatin_free_fraction", 1.0, "1", "fraction of myostatin not neutralised (antibodies)")
     m.signal("testosterone_exogenous_nmol_l", 0.0, "nmol/L", "serum testosterone from treatment",
@@ -210,7 +212,8 @@ def _synthesis_breakdown(m: ModuleBuilder) -> None:
                 "assumption checked against " + MORTON2018 + " (+0.3 kg FFM from supplementation)",
                 "exponent of the amino-acid effect on synthesis")
     m.rule("protein_effect",
-           "(protein_g_kg_day / (protein_g_kg_day + protein_half_saturation_g_kg_day) / "
+           "(protein_g_kg_day * protein_absorption_factor / (protein_g_kg_day * protein_absorption_factor + "
+           "protein_half_saturation_g_kg_day) / "
            "(protein_reference_g_kg_day / (protein_reference_g_kg_day + protein_half_saturation_g_kg_day)))"
            "^protein_gamma", "1", "amino-acid (leucine) effect on synthesis via mTORC1")
     m.parameter("actrii_effect", _f("actrii_effect"), "1", FIT_ACTRII + "; the same fraction acts on "
@@ -225,7 +228,9 @@ def _synthesis_breakdown(m: ModuleBuilder) -> None:
     # crosstalk priors (neutral while the signals are at 1)
     m.parameter("igf1_synthesis_gamma", 0.3, "1", CROSSTALK_PRIOR + "; McColl 2024 (IGF-1/insulin -> Akt)",
                 "IGF-1 effect on synthesis (power law)")
-    m.parameter("insulin_breakdown_gamma", 0.3, "1", CROSSTALK_PRIOR + "; McColl 2024 (insulin lowers MPB)",
+    m.parameter("insulin_breakdown_gamma", 0.1, "1", CROSSTALK_PRIOR + "; McColl 2024 (insulin lowers MPB); "
+                "small: treated type 1 diabetes has mild lean-mass deficits (8 % sarcopenia at 38 y, "
+                "Andreo-Lopez 2023 Nutrients 15:4914)",
                 "insulin action lowers breakdown (power law, negative)")
     m.parameter("il6_breakdown_gamma", 0.05, "1", CROSSTALK_PRIOR + "; Visser 2002 J Gerontol A 57:M326",
                 "IL-6 raises breakdown (power law)")
@@ -234,8 +239,9 @@ def _synthesis_breakdown(m: ModuleBuilder) -> None:
     m.parameter("glucocorticoid_breakdown_gamma", 0.1, "1", CROSSTALK_PRIOR + "; Natsui 2006 "
                 "Osteoporos Int 17:105 (>= 40 mg/day prednisolone lowers LBM in 2 months)",
                 "glucocorticoid raises breakdown (FoxO)")
-    m.parameter("osteocalcin_synthesis_gamma", 0.05, "1", CROSSTALK_PRIOR + "; Mera 2016 Mol Metab "
-                "5:1042 (animal)", "undercarboxylated osteocalcin raises synthesis")
+    m.parameter("osteocalcin_synthesis_gamma", 0.005, "1", CROSSTALK_PRIOR + "; Mera 2016 Mol Metab "
+                "5:1042 (animal); small because antiresorptives, which lower ucOC, do not lower lean mass "
+                "in humans (Bonnet 2019)", "undercarboxylated osteocalcin raises synthesis")
     m.parameter("irisin_synthesis_gamma", 0.0, "1", CROSSTALK_PRIOR + "; no human effect on muscle "
                 "mass sourced (reference notes section 5)", "irisin effect on synthesis")
     m.rule("synthesis_signal",
@@ -291,7 +297,7 @@ def _pool(m: ModuleBuilder, p: str) -> None:
            f"(1 + rt_synthesis_gain * rt_stimulus * sc_content_{p})", "1",
            f"{p}: daily synthesis relative to the young adult")
     m.ode(f"muscle_{p}", f"k_muscle_turnover * (synthesis_{p} - breakdown_signal * muscle_{p})")
-    m.rule(f"quality_{p}", f"neural_{p} * quality_age_effect * mito_{p}^mito_quality_gamma", "1",
+    m.rule(f"quality_{p}", f"neural_{p} * quality_age_effect * mito_{p}^mito_quality_gamma * muscle_quality_factor", "1",
            f"{p}: force per unit lean mass relative to the young adult")
     m.rule(f"strength_{p}", f"muscle_{p} * quality_{p}", "1", f"{p}: strength relative to the young adult")
 
@@ -385,17 +391,17 @@ def _edges(m: ModuleBuilder) -> None:
       rule="muscle_aging_effect", parameters=("muscle_aging_rate_male", "muscle_aging_rate_female"))
     e("age", "force per unit muscle mass", -1, "accelerating exponential", "human", GOODPASTER2006,
       rule="quality_age_effect", parameters=("quality_aging_rate_male", "quality_aging_rate_female"))
-    e("protein intake (leucine)", "muscle protein synthesis", 1, "saturating power law", "human",
+    e("protein intake", "muscle protein synthesis", 1, "saturating power law", "human",
       MORTON2018 + "; McColl 2024 iScience 27:108634", rule="protein_effect",
       parameters=("protein_gamma",))
-    e("testosterone / SARM (androgen receptor)", "muscle protein synthesis", 1, "Emax", "human",
+    e("androgen receptor", "muscle protein synthesis", 1, "Emax", "human",
       "Neto 2015 Age 37:9742; Dalton 2011 J Cachexia Sarcopenia Muscle 2:153",
       rule="androgen_synthesis_effect", parameters=("ar_emax",))
-    e("myostatin/activin (ActRII)", "muscle protein synthesis", -1, "fractional inhibition", "human",
+    e("myostatin", "muscle protein synthesis", -1, "fractional inhibition", "human",
       FIT_ACTRII, rule="actrii_synthesis_effect", parameters=("actrii_effect",))
-    e("myostatin/activin (ActRII)", "muscle protein breakdown", 1, "fractional drive", "human", FIT_ACTRII,
+    e("myostatin", "muscle protein breakdown", 1, "fractional drive", "human", FIT_ACTRII,
       rule="actrii_breakdown_effect", parameters=("actrii_effect",))
-    e("myostatin/activin (ActRII)", "fat mass", 1, "Emax of blockade", "human",
+    e("myostatin", "fat mass", 1, "Emax of blockade", "human",
       "Heymsfield 2021 JAMA Netw Open 4:e2033457", rule="fat_rel", parameters=("actrii_fat_emax",))
     e("IGF-1", "muscle protein synthesis", 1, "power law", "human", "McColl 2024 iScience 27:108634",
       rule="synthesis_signal", parameters=("igf1_synthesis_gamma",))
@@ -403,17 +409,17 @@ def _edges(m: ModuleBuilder) -> None:
       rule="breakdown_signal", parameters=("insulin_breakdown_gamma",))
     e("IL-6", "muscle protein breakdown", 1, "power law", "human", "Visser 2002 J Gerontol A 57:M326",
       rule="breakdown_signal", parameters=("il6_breakdown_gamma",))
-    e("TNF-alpha (NF-kB)", "muscle protein breakdown", 1, "power law", "human",
+    e("TNF-alpha", "muscle protein breakdown", 1, "power law", "human",
       "Subramaniam 2015 Aliment Pharmacol Ther", rule="breakdown_signal",
       parameters=("tnf_breakdown_gamma",))
-    e("glucocorticoid (FoxO)", "muscle protein breakdown", 1, "power law", "human",
+    e("glucocorticoid", "muscle protein breakdown", 1, "power law", "human",
       "Natsui 2006 Osteoporos Int 17:105", rule="breakdown_signal",
       parameters=("glucocorticoid_breakdown_gamma",))
-    e("osteocalcin (GPRC6A)", "muscle protein synthesis", 1, "power law", "animal",
+    e("osteocalcin", "muscle protein synthesis", 1, "power law", "animal",
       "Mera 2016 Mol Metab 5:1042", rule="synthesis_signal", parameters=("osteocalcin_synthesis_gamma",))
-    e("disuse / unloading", "muscle protein synthesis", -1, "linear, age-amplified", "human", WALL2014,
+    e("disuse", "muscle protein synthesis", -1, "linear, age-amplified", "human", WALL2014,
       rule="disuse_suppression", parameters=("disuse_mps_suppression", "disuse_age_sensitivity"))
-    e("disuse / unloading", "neural activation", -1, "first-order", "human",
+    e("disuse", "neural activation", -1, "first-order", "human",
       WALL2014 + "; Marusic 2021 J Appl Physiol 131:194", parameters=("neural_disuse_loss", "k_neural"))
     e("resistance exercise", "muscle protein synthesis", 1, "linear x satellite cells", "human",
       PETERSON2011, parameters=("rt_synthesis_gain",))
@@ -421,7 +427,7 @@ def _edges(m: ModuleBuilder) -> None:
       parameters=("rt_neural_gain",))
     e("resistance exercise", "satellite-cell activation", 1, "linear", "human", VERDIJK2009,
       parameters=("k_sc_activation",))
-    e("endurance exercise (AMPK/PGC-1a)", "mitochondrial capacity", 1, "first-order", "human",
+    e("endurance exercise", "mitochondrial capacity", 1, "first-order", "human",
       "Conley 2013 J Physiol; Lanza & Nair 2010 Pflugers Arch 459:277", parameters=("mito_endurance_gain",))
     e("mitochondrial capacity", "force per unit muscle mass", 1, "power law", "human",
       "Zampino 2021 J Cachexia Sarcopenia Muscle", parameters=("mito_quality_gamma",))
