@@ -158,14 +158,14 @@ def test_bone_outputs_do_not_depend_on_muscle_inputs():
     assert b["knee_extension_strength_nm"].iloc[-1] > a["knee_extension_strength_nm"].iloc[-1]
 
 
-@pytest.mark.parametrize("signal,column,direction", [
-    ("myostatin_activin_rel", "alm_rel", -1),
-    ("igf1_rel", "alm_rel", 1),
-    ("insulin_action_rel", "alm_rel", 1),
-    ("il6_rel", "alm_rel", -1),
-    ("tnf_rel", "alm_rel", -1),
-    ("glucocorticoid_rel", "alm_rel", -1),
-    ("osteocalcin_rel", "alm_rel", 1),
+@pytest.mark.parametrize("signal,column,direction", [  # the crosstalk layer drives these signals; its
+    ("perturb_myostatin", "alm_rel", -1),                  # perturbation factors move them here
+    ("perturb_igf1", "alm_rel", 1),
+    ("perturb_insulin", "alm_rel", 1),
+    ("perturb_il6", "alm_rel", -1),
+    ("perturb_tnf_alpha", "alm_rel", -1),
+    ("perturb_glucocorticoid", "alm_rel", -1),
+    ("perturb_osteocalcin", "alm_rel", 1),
     ("protein_g_kg_day", "alm_rel", 1),
 ])
 def test_muscle_signal_edges_have_their_sign(signal, column, direction):

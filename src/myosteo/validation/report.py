@@ -70,9 +70,57 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
         lines.append(f"| {r.trial} | {r.endpoint} | {r.month:g} | {r.value:g} | {r.simulated:.3g} | "
                      f"{r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
     lines += _muscle_section(out)
+    lines += _crosstalk_section(out)
     path = out / "validation.md"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def _crosstalk_section(out: Path) -> list[str]:
+    """Crosstalk, immune and disease targets; a figure of RA activity, treatment and glucocorticoids."""
+    from myosteo.outputs import simulate_scenarios
+    from myosteo.scenario import load_scenario
+    from myosteo.validation.crosstalk import crosstalk_comparison
+
+    cc = crosstalk_comparison()
+    cc.to_csv(out / "crosstalk_observed_vs_simulated.csv", index=False, float_format="%.4g")
+    ra = {"sex": "female", "age_years": 56, "weight_kg": 70, "disease": "rheumatoid_arthritis"}
+    arms = {
+        "healthy": ({"sex": "female", "age_years": 56, "weight_kg": 70}, []),
+        "RA remission": ({**ra, "disease_activity": "remission"}, []),
+        "RA high": ({**ra, "disease_activity": "high"}, []),
+        "RA high + adalimumab": ({**ra, "disease_activity": "high"},
+                                 [{"drug": "adalimumab", "dose": "40 mg", "every": "2 weeks", "times": 52}]),
+        "RA high + prednisolone 7.5 mg": ({**ra, "disease_activity": "high"},
+                                          [{"drug": "prednisolone", "dose": "7.5 mg", "every": "1 day",
+                                            "duration": "24 months"}]),
+    }
+    scs = [load_scenario({"patient": p, "treatment": t, "simulation": {"duration": "24 months"}})
+           for p, t in arms.values()]
+    df = simulate_scenarios(scs, n_workers=1)
+    fig, axes = plt.subplots(1, 4, figsize=(15, 3.6))
+    for ax, (col, label) in zip(axes, (("bmd_lumbar_spine_pct_change", "lumbar spine BMD (% change)"),
+                                       ("bmd_total_hip_pct_change", "total hip BMD (% change)"),
+                                       ("alm_relative_to_young", "ALM (relative to young adult)"),
+                                       ("crp_mg_l", "CRP (mg/L)"))):
+        for i, name in enumerate(arms):
+            g = df[df["patient"] == i]
+            ax.plot(g["time_days"] / DAYS_PER_MONTH, g[col], label=name)
+        ax.set_xlabel("months")
+        ax.set_title(label, fontsize=9)
+    axes[0].legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(out / "crosstalk_ra.png", dpi=100)
+    plt.close(fig)
+    lines = ["", "## Crosstalk, immune layer and diseases", "",
+             "Targets curated in `validation/data/crosstalk_targets.csv`; `fit` rows used by calibration "
+             "stage 7, `validate` rows held out.", "", "![RA](crosstalk_ra.png)", "",
+             "| id | use | scenario | endpoint | month | observed | simulated | tolerance | met | verified | source |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in cc.itertuples():
+        lines.append(f"| {r.id} | {r.use} | {r.scenario} | {r.endpoint} | {r.month:g} | {r.observed:g} | "
+                     f"{r.simulated:.3g} | {r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.verified} | {r.citation} |")
+    return lines
 
 
 def _muscle_section(out: Path) -> list[str]:

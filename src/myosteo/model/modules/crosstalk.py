@@ -65,7 +65,7 @@ PERTURBABLE = ("tnf_alpha", "il6", "il1b", "il17", "il10", "igf1", "insulin", "g
 
 DEFAULTS = {"cytokine_bone_scale": 0.3, "tnf_rankl_gamma": 0.2, "il6_oc_gamma": 0.1, "il17_rankl_gamma": 0.1,
             "tnf_ob_gamma": 0.1,
-            "gc_ob_differentiation_gamma": 0.05, "gc_ob_activity_gamma": 0.3, "insulin_ob_gamma": 0.3,
+            "gc_ob_differentiation_gamma": 0.05, "gc_ob_activity_gamma": 0.3, "insulin_ob_gamma": 1.0,
             "inflammation_breakdown_scale": 1.0}
 
 
@@ -238,8 +238,8 @@ def _edges_to_bone(m: ModuleBuilder) -> None:
     m.multiply("oc_formation_factor", f"il1b_rel^({g} * cytokine_bone_scale)", "IL-1b supports osteoclastogenesis")
     e("IL-1beta", "osteoclast formation", 1, "power law", "animal", REDLICH, rule="oc_formation_factor", parameters=(g, "cytokine_bone_scale"))
     # glucocorticoid
-    g = _power(m, "gc_ob_differentiation_gamma", _f("gc_ob_differentiation_gamma"), FIT + "; " + COMPSTON,
-               "osteoblast differentiation x GC^-gamma")
+    g = _power(m, "gc_ob_differentiation_gamma", 0.05, "prior (" + COMPSTON + "; size assumed; the GC spine "
+               "loss is fitted through formation per osteoblast)", "osteoblast differentiation x GC^-gamma")
     m.multiply("ob_differentiation_factor", f"glucocorticoid_rel^(-{g})", "GC suppress osteoblastogenesis")
     e("glucocorticoid", "osteoblast differentiation", -1, "power law", "human", COMPSTON,
       rule="ob_differentiation_factor", parameters=(g,))
@@ -264,9 +264,10 @@ def _edges_to_bone(m: ModuleBuilder) -> None:
     e("glucocorticoid", "calcium absorption", -1, "power law", "human", COMPSTON, rule="ca_absorption_factor",
       parameters=(g,))
     # insulin / IGF-1
-    g = _power(m, "insulin_ob_gamma", _f("insulin_ob_gamma"), FIT + "; " + WEBER, "osteoblast differentiation x insulin^gamma")
-    m.multiply("ob_differentiation_factor", f"insulin_action_rel^{g}", "insulin supports osteoblasts")
-    e("insulin", "osteoblast differentiation", 1, "power law", "human", WEBER, rule="ob_differentiation_factor",
+    g = _power(m, "insulin_ob_gamma", _f("insulin_ob_gamma"), FIT + "; " + WEBER,
+               "formation per osteoblast x insulin^gamma (T1D is a low-formation state)", (0.0, 6.0))
+    m.multiply("ob_activity_factor", f"insulin_action_rel^{g}", "insulin supports bone formation")
+    e("insulin", "bone formation per osteoblast", 1, "power law", "human", WEBER, rule="ob_activity_factor",
       parameters=(g,))
     g = _power(m, "igf1_ob_gamma", 0.2, "prior (IGF-1 is an osteoblast anabolic factor; size assumed)",
                "formation per osteoblast x IGF-1^gamma")
@@ -312,10 +313,10 @@ def _edges_to_muscle_and_metabolism(m: ModuleBuilder) -> None:
     m.multiply("mpb_factor", f"(tnf_signal_rel^tnf_breakdown_gamma * il6_signal_rel^il6_breakdown_gamma)^({g} - 1)",
                "fitted scale of cytokine-driven breakdown (the muscle module holds the prior exponents)")
     e("TNF-alpha", "muscle protein breakdown", 1, "power law (scaled)", "human",
-      "Subramaniam 2015; fitted to RA lean-mass deficit", rule="mpb_factor",
+      "Subramaniam 2015; fitted to RA lean-mass deficit", rule="breakdown_signal",
       parameters=("tnf_breakdown_gamma", g))
     e("IL-6", "muscle protein breakdown", 1, "power law (scaled)", "human",
-      "Visser 2002; tocilizumab raises lean mass (Tournadre 2017)", rule="mpb_factor",
+      "Visser 2002; tocilizumab raises lean mass (Tournadre 2017)", rule="breakdown_signal",
       parameters=("il6_breakdown_gamma", g))
     g = _power(m, "tnf_insulin_gamma", 0.1, "prior (" + HOTAMISLIGIL + "; size assumed)", "insulin sensitivity x TNF^-gamma")
     m.multiply("insulin_sensitivity_factor", f"tnf_signal_rel^(-{g})", "TNF causes insulin resistance")

@@ -36,14 +36,14 @@ def build() -> Module:
     m.parameter("gc_cytokine_ic50", 2.0, "1", "assumption: prednisolone 7.5 mg/day (3x physiological) "
                 "suppresses cytokine production by ~60 % (low-dose GC lowers CRP and DAS28 in RA)",
                 "exogenous GC exposure of half-maximal cytokine suppression")
-    m.add("gc_immune_suppression", "glucocorticoid_exogenous_rel / (glucocorticoid_exogenous_rel + gc_cytokine_ic50)",
+    m.add("gc_immune_suppression", "max(0, glucocorticoid_rel - 1) / (max(0, glucocorticoid_rel - 1) + gc_cytokine_ic50)",
           "glucocorticoids suppress inflammatory cytokine production")
     # insulin
     m.parameter("t1d_insulin_deficiency", 0.0, "1", "scenario input (type 1 diabetes)",
                 "loss of endogenous insulin secretion (1 = none left)", bounds=(0.0, 1.0), varying=True)
     m.signal("insulin_exogenous_rel", 0.0, "1", "delivered insulin relative to the requirement", combine="sum")
-    m.parameter("insulin_peripheral_efficacy", 0.85, "1", "assumption: SC insulin restores action partly "
-                "(adult T1D on therapy typically reach HbA1c 7.5-8.5 %, ADA)", "action per unit of "
+    m.parameter("insulin_peripheral_efficacy", 0.78, "1", "chosen so that adult T1D on usual therapy reach "
+                "HbA1c ~8 % (typical 7.5-8.5 %, ADA; recalled): SC insulin restores action partly", "action per unit of "
                 "exogenous insulin relative to endogenous (portal) insulin")
     m.signal("insulin_sensitivity_factor", 1.0, "1", "effect port: insulin sensitivity (TNF, glucocorticoid, "
              "osteocalcin act here)")

@@ -401,7 +401,7 @@ def _edges(m: ModuleBuilder) -> None:
       FIT_ACTRII, rule="actrii_synthesis_effect", parameters=("actrii_effect",))
     e("myostatin", "muscle protein breakdown", 1, "fractional drive", "human", FIT_ACTRII,
       rule="actrii_breakdown_effect", parameters=("actrii_effect",))
-    e("myostatin", "fat mass", 1, "Emax of blockade", "human",
+    e("ActRII signalling", "fat mass", 1, "Emax of blockade", "human",
       "Heymsfield 2021 JAMA Netw Open 4:e2033457", rule="fat_rel", parameters=("actrii_fat_emax",))
     e("IGF-1", "muscle protein synthesis", 1, "power law", "human", "McColl 2024 iScience 27:108634",
       rule="synthesis_signal", parameters=("igf1_synthesis_gamma",))
@@ -418,7 +418,7 @@ def _edges(m: ModuleBuilder) -> None:
     e("osteocalcin", "muscle protein synthesis", 1, "power law", "animal",
       "Mera 2016 Mol Metab 5:1042", rule="synthesis_signal", parameters=("osteocalcin_synthesis_gamma",))
     e("disuse", "muscle protein synthesis", -1, "linear, age-amplified", "human", WALL2014,
-      rule="disuse_suppression", parameters=("disuse_mps_suppression", "disuse_age_sensitivity"))
+      rule="synthesis_leg_index", parameters=("disuse_mps_suppression", "disuse_age_sensitivity"))
     e("disuse", "neural activation", -1, "first-order", "human",
       WALL2014 + "; Marusic 2021 J Appl Physiol 131:194", parameters=("neural_disuse_loss", "k_neural"))
     e("resistance exercise", "muscle protein synthesis", 1, "linear x satellite cells", "human",
