@@ -59,8 +59,12 @@ REGIMENS = {  # a labelled regimen of each drug: dose, interval, number of doses
     "zoledronic_acid": ("5 mg", "12 months", 1), "alendronate": ("70 mg", "1 week", 26),
     "bimagrumab": ("700 mg", "4 weeks", 6), "ly2495655": ("315 mg", "4 weeks", 6),
     "testosterone": ("200 mg", "2 weeks", 12), "enobosarm": ("3 mg", "1 day", 180),
+    "infliximab": ("5 mg/kg", "4 weeks", 7), "adalimumab": ("40 mg", "2 weeks", 12),
+    "tocilizumab": ("8 mg/kg", "4 weeks", 6), "tofacitinib": ("10 mg", "1 day", 200),
+    "prednisolone": ("7.5 mg", "1 day", 200), "insulin": ("40 U", "1 day", 200),
 }
 MUSCLE_DRUGS = {"bimagrumab", "ly2495655", "testosterone", "enobosarm"}
+ANTI_INFLAMMATORY = {"infliximab", "adalimumab", "tocilizumab", "tofacitinib", "prednisolone"}
 
 
 def test_every_registered_drug_has_a_regimen_here():
@@ -70,7 +74,12 @@ def test_every_registered_drug_has_a_regimen_here():
 @pytest.mark.parametrize("drug", sorted(DRUGS))
 def test_every_drug_works_from_a_scenario_file(drug, tmp_path):
     dose, every, times = REGIMENS[drug]
-    text = (f'[patient]\nsex = "female"\nage_years = 66\n\n[[treatment]]\ndrug = "{drug}"\n'
+    disease = ""
+    if drug in ANTI_INFLAMMATORY:
+        disease = 'weight_kg = 70\ndisease = "rheumatoid_arthritis"\ndisease_activity = "high"\n'
+    elif drug == "insulin":
+        disease = 'disease = "type1_diabetes"\nt1d_usual_insulin = false\n'
+    text = (f'[patient]\nsex = "female"\nage_years = 66\n{disease}\n[[treatment]]\ndrug = "{drug}"\n'
             f'dose = "{dose}"\nevery = "{every}"\ntimes = {times}\n\n[simulation]\nduration = "6 months"\n')
     path = tmp_path / "s.toml"
     path.write_text(text)
@@ -80,6 +89,14 @@ def test_every_drug_works_from_a_scenario_file(drug, tmp_path):
     assert len(df) == 7
     if drug in MUSCLE_DRUGS:
         assert df["lean_body_mass_pct_change"].iloc[-1] > 0.5, f"{drug} had no effect on lean mass"
+    elif drug in ANTI_INFLAMMATORY:  # active RA from time 0: treated CRP below the untreated level
+        untreated_path = tmp_path / "u.toml"
+        untreated_path.write_text(text.split("[[treatment]]")[0] + '[simulation]\nduration = "6 months"\n')
+        assert main(["simulate", str(untreated_path), "-o", str(tmp_path / "u.csv")]) == 0
+        untreated = pd.read_csv(tmp_path / "u.csv")
+        assert df["crp_mg_l"].iloc[-1] < 0.8 * untreated["crp_mg_l"].iloc[-1], f"{drug} did not lower CRP"
+    elif drug == "insulin":
+        assert df["hba1c_pct"].iloc[-1] < 9.0 and df["insulin_action_relative"].iloc[-1] > 0.6
     else:
         changed = df[["ctx_pct_change", "p1np_pct_change"]].abs().to_numpy().max()
         assert changed > 5.0, f"{drug} had no effect on turnover markers"

@@ -73,7 +73,15 @@ def build() -> Module:
     for cell in CELLS:
         m.parameter(f"{cell.lower()}_gain", CELL_GAIN[cell], "1", ASSUMED_CELLS,
                     f"{cell}: rise above healthy at drive 1")
-    m.rule("immune_suppression", "max(0, 1 - min(0.95, gc_immune_suppression)) * max(0, 1 - 0.5 * min(0.95, jak_inhibition))",
+    m.parameter("k_jak_effect", 2.0, "1/day", "assumption: transcriptional effects of JAK inhibition outlast "
+                "the 3-hour half-life (daily averaging; twice-daily dosing holds clinical effect)",
+                "rate at which the JAK effect follows inhibition")
+    m.state("jak_effect", 0.0, "1", "daily-averaged JAK inhibition")
+    m.ode("jak_effect", "k_jak_effect * (min(0.95, jak_inhibition) - jak_effect)")
+    m.parameter("jak_immune_share", 0.8, "1", "assumption: JAK1/3 inhibition blocks most cytokine-receptor "
+                "signalling that activates leukocytes (IL-6, IFN, IL-2/15, GM-CSF)", "share of leukocyte "
+                "activation that needs JAK signalling")
+    m.rule("immune_suppression", "max(0, 1 - min(0.95, gc_immune_suppression)) * max(0, 1 - jak_immune_share * jak_effect)",
            "1", "remaining inflammatory activation under glucocorticoid and JAK inhibition")
     for c in COMPARTMENTS:
         d = f"disease_drive_{c}"
@@ -121,7 +129,7 @@ def build() -> Module:
            "il6_expected * il6_production_rel * max(0.05, tnf_signal_rel)^tnf_il6_induction * perturb_il6 / "
            "(1 - il6_receptor_clearance_share * (1 - il6r_free_fraction))", "pg/mL",
            "serum IL-6 (rises when the receptor is blocked)")
-    m.rule("il6_signal_rel", "il6_pg_ml * il6r_free_fraction * (1 - 0.9 * min(1, jak_inhibition)) / il6_expected",
+    m.rule("il6_signal_rel", "il6_pg_ml * il6r_free_fraction * (1 - 0.9 * jak_effect) / il6_expected",
            "1", "IL-6 signalling (receptor-bound, JAK-STAT3) relative to the healthy age-expected level")
     for name in ("il1b", "il17", "il10"):
         unit = CYTOKINES[name][1]
