@@ -34,3 +34,14 @@ def bone_model() -> Model:
     """Bone & mineral physiology and the bone drugs only (benchmark reference for the cost of the
     muscle module; the standard model gives the same bone outputs)."""
     return compose(bone_modules() + [DRUGS[n].build() for n in BONE_DRUGS], name="myosteo_bone")
+
+
+MUSCLE_DRUGS = ("bimagrumab", "ly2495655", "testosterone", "enobosarm")
+
+
+@functools.lru_cache(maxsize=1)
+def core_model() -> Model:
+    """Bone and muscle with their drugs but without the immune, endocrine and crosstalk layer:
+    the reference for "healthy behaviour is unchanged by the crosstalk layer" (tests)."""
+    return compose(bone_modules() + [muscle.build()] + [DRUGS[n].build() for n in BONE_DRUGS + MUSCLE_DRUGS],
+                   name="myosteo_core")
