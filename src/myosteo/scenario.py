@@ -761,6 +761,14 @@ def _patient_weight(ctx: _Context) -> tuple[float | None, bool]:
     return None, True
 
 
+def _check_start(raw: Mapping[str, Any], start: float | None, where: str, ctx: _Context) -> None:
+    """Report a block ``start`` that is not before the end of the simulation."""
+    sim = ctx.results.get("simulation")
+    if start is not None and sim is not None and start >= sim.duration_days:
+        ctx.errors.add(f"{where}.start: {_fmt(raw.get('start', '0 days'))} is not before the end of the "
+                       f"simulation ({sim.duration_days:g} days); must be >= 0 and < simulation.duration")
+
+
 def _parse_treatment(raw: Mapping[str, Any], where: str, ctx: _Context) -> Treatment | None:
     errors = ctx.errors
     n_before = len(errors.items)
@@ -847,10 +855,7 @@ def _parse_treatment(raw: Mapping[str, Any], where: str, ctx: _Context) -> Treat
             errors.add(f"{where}.every: {_fmt(raw['every'])} is shorter than the "
                        f"{float(spec.infusion_days):g}-day infusion of {drug}; infusions may not overlap")
 
-    sim = ctx.results.get("simulation")
-    if start is not None and sim is not None and start >= sim.duration_days:
-        errors.add(f"{where}.start: {_fmt(raw.get('start', '0 days'))} is not before the end of the "
-                   f"simulation ({sim.duration_days:g} days); must be >= 0 and < simulation.duration")
+    _check_start(raw, start, where, ctx)
 
     if len(errors.items) > n_before or dose_mg is None or start is None or n_doses is None:
         return None
@@ -911,10 +916,7 @@ def _parse_block(raw: Mapping[str, Any], where: str, ctx: _Context, kinds: Seque
         errors.add(f"{where}.kind: {_fmt(kind)} is not allowed; allowed values: {', '.join(map(repr, kinds))}")
     start = _duration(raw, "start", where, errors, default="0 days")
     duration = _duration(raw, "duration", where, errors, positive=True)
-    sim = ctx.results.get("simulation")
-    if start is not None and sim is not None and start >= sim.duration_days:
-        errors.add(f"{where}.start: {_fmt(raw.get('start', '0 days'))} is not before the end of the "
-                   f"simulation ({sim.duration_days:g} days); must be >= 0 and < simulation.duration")
+    _check_start(raw, start, where, ctx)
     if len(errors.items) > n_before or start is None or duration is None:
         return None
     return {"kind": kind, "start_days": start, "duration_days": duration}
@@ -1022,10 +1024,7 @@ def _parse_course_one(raw: Mapping[str, Any], where: str, ctx: _Context) -> Dise
         score = _number(raw, "score", where, errors, lo, hi, f"({key or 'type 1 diabetes level 0-3'})")
     else:
         score = _disease_score(patient.disease, raw, where, errors)
-    sim = ctx.results.get("simulation")
-    if start is not None and sim is not None and start >= sim.duration_days:
-        errors.add(f"{where}.start: {_fmt(raw.get('start'))} is not before the end of the simulation "
-                   f"({sim.duration_days:g} days)")
+    _check_start(raw, start, where, ctx)
     if len(errors.items) > n_before or start is None or score is None:
         return None
     return DiseaseChange(start, score)
@@ -1060,10 +1059,7 @@ def _parse_perturbation_one(raw: Mapping[str, Any], where: str, ctx: _Context) -
     factor = _number(raw, "factor", where, errors, 0.0, 100.0, "(multiplier; 0 = knock-out)", required=True)
     start = _duration(raw, "start", where, errors, default="0 days")
     duration = _duration(raw, "duration", where, errors, positive=True) if "duration" in raw else None
-    sim = ctx.results.get("simulation")
-    if start is not None and sim is not None and start >= sim.duration_days:
-        errors.add(f"{where}.start: {_fmt(raw.get('start'))} is not before the end of the simulation "
-                   f"({sim.duration_days:g} days)")
+    _check_start(raw, start, where, ctx)
     if len(errors.items) > n_before or factor is None or start is None:
         return None
     return Perturbation(signal, factor, start, duration)

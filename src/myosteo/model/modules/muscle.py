@@ -188,8 +188,8 @@ def _hormones(m: ModuleBuilder) -> None:
 def _synthesis_breakdown(m: ModuleBuilder) -> None:
     m.parameter("k_muscle_turnover", 0.0126, "1/day", KILROE2020,
                 "fractional synthesis rate of muscle protein in a young adult")
-    m.parameter("muscle_aging_onset_years", 40.0, "year", JANSSEN2000 + "; " + KIRK2021 +
-                " (ALM stable to 50 in a cross-section)", "age from which intrinsic muscle aging acts")
+    m.parameter("muscle_aging_onset_years", 50.0, "year", KIRK2021 + " (ALM and ALM/h2 stable until 50 y, "
+                "n=15,479); " + JANSSEN2000, "age from which intrinsic muscle aging acts")
     m.parameter("muscle_aging_acceleration", 0.03, "1/year",
                 "assumption: loss accelerates in late life (Janssen 2000; Granic 2016 PLoS One "
                 "11:e0163183, accelerating grip loss in women over 85)",
