@@ -75,7 +75,8 @@ def build() -> Module:
     m.parameter("igf1_decline_per_decade", 0.12, "1/decade", IGF1_AGE, "relative fall of IGF-1 per decade after 32 y")
     m.rule("igf1_expected", "igf1_young_ng_ml * exp(-igf1_decline_per_decade * max(0, age_years - 32) / 10)",
            "ng/mL", "healthy age-expected IGF-1")
-    m.parameter("gc_igf1_gamma", 0.15, "1", COMPSTON + " (size assumed)", "IGF-1 x glucocorticoid^-gamma")
+    m.parameter("gc_igf1_gamma", 0.05, "1", COMPSTON + " (size assumed small: low-dose prednisolone leaves "
+                "lean mass unchanged in RA, Konijn 2016)", "IGF-1 x glucocorticoid^-gamma")
     m.parameter("insulin_igf1_gamma", 0.5, "1", "portal insulin drives hepatic IGF-1 (low IGF-1 in T1D; "
                 "size assumed)", "IGF-1 x insulin action^gamma")
     m.parameter("perturb_igf1", 1.0, "1", "scenario input ([[perturbation]])", "perturbation factor on IGF-1",

@@ -236,8 +236,9 @@ def _synthesis_breakdown(m: ModuleBuilder) -> None:
                 "IL-6 raises breakdown (power law)")
     m.parameter("tnf_breakdown_gamma", 0.05, "1", CROSSTALK_PRIOR + "; Visser 2002; Subramaniam 2015 "
                 "Aliment Pharmacol Ther (infliximab raises muscle volume)", "TNF-a raises breakdown (NF-kB)")
-    m.parameter("glucocorticoid_breakdown_gamma", 0.1, "1", CROSSTALK_PRIOR + "; Natsui 2006 "
-                "Osteoporos Int 17:105 (>= 40 mg/day prednisolone lowers LBM in 2 months)",
+    m.parameter("glucocorticoid_breakdown_gamma", 0.02, "1", CROSSTALK_PRIOR + "; Natsui 2006 "
+                "Osteoporos Int 17:105 (>= 40 mg/day prednisolone lowers LBM in 2 months); small because "
+                "5-7.5 mg/day leaves lean mass unchanged in RA (GLORIA, COBRA: Konijn 2016)",
                 "glucocorticoid raises breakdown (FoxO)")
     m.parameter("osteocalcin_synthesis_gamma", 0.005, "1", CROSSTALK_PRIOR + "; Mera 2016 Mol Metab "
                 "5:1042 (animal); small because antiresorptives, which lower ucOC, do not lower lean mass "
