@@ -80,8 +80,8 @@ CHAIR_MIN = _par("chair_stand_floor_s", fitted("chair_stand_floor_s", 5.0), "s",
                  "five-times chair-stand time of very strong adults", (1.0, 10.0))
 CHAIR_K = _par("chair_stand_slope_s_nm_kg", fitted("chair_stand_slope_s_nm_kg", 5.0), "s N m/kg", FIT_CHAIR,
                "chair-stand time added per unit of (torque per kg)^-1", (0.1, 50.0))
-_par("sppb_balance_points", 4.0, "points", "assumption: balance is not modelled (full score)",
-     "SPPB balance component")
+SPPB_BALANCE_POINTS = _par("sppb_balance_points", 4.0, "points",
+                           "assumption: balance is not modelled (full score)", "SPPB balance component")
 GAIT_BANDS_S = (4.82, 6.20, 8.70)  # 4-m walk time: <= 4.82 s -> 4 points ... > 8.70 s -> 1 (GURALNIK)
 CHAIR_BANDS_S = (11.19, 13.69, 16.69, 60.0)  # <= 11.19 s -> 4 ... > 60 s -> 0 (Guralnik 1994)
 
@@ -114,11 +114,11 @@ def chair_stand_s(knee_torque_nm: np.ndarray, weight_kg: np.ndarray) -> np.ndarr
 
 
 def sppb_score(gait_m_s: np.ndarray, chair_s: np.ndarray) -> np.ndarray:
-    """SPPB total (0-12): 4-m walk and chair-stand points (Guralnik bands) + balance (4, assumed)."""
+    """SPPB total (0-12): 4-m walk and chair-stand points (Guralnik bands) + balance (assumed full)."""
     walk = 4.0 / np.asarray(gait_m_s)
     g1, g2, g3 = GAIT_BANDS_S
     gait_pts = np.where(walk <= g1, 4, np.where(walk <= g2, 3, np.where(walk <= g3, 2, 1)))
     c1, c2, c3, c4 = CHAIR_BANDS_S
     c = np.asarray(chair_s)
     chair_pts = np.where(c <= c1, 4, np.where(c <= c2, 3, np.where(c <= c3, 2, np.where(c <= c4, 1, 0))))
-    return (gait_pts + chair_pts + 4).astype(int)
+    return (gait_pts + chair_pts + SPPB_BALANCE_POINTS).astype(int)

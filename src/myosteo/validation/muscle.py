@@ -5,19 +5,21 @@ observed value, the tolerance used for "met", the unit, whether the number was v
 primary source (V), a secondary source (S) or recalled (M), and the citation); rows with
 ``use = fit`` are calibration targets of ``myosteo.validation.calibrate`` stage 6, rows with
 ``use = validate`` are held out. The design of each row (patient, protocol, read-out) is
-:data:`CASES` below, keyed by the row id.
+:data:`CASES` below (or :data:`COMPOSITE` when an endpoint combines several designs), keyed by
+the row id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from myosteo.model.core import DAYS_PER_YEAR
+from myosteo.model.library import standard_model
 from myosteo.outputs import DoseEvent, InputChange, PatientSpec, simulate_patients
 
 WEEK = 7.0
@@ -44,7 +46,6 @@ class Case:
     weight_kg: float | None = None
     height_m: float | None = None
     step_days: float = 7.0
-    extra: Mapping[str, float] = field(default_factory=dict)
 
 
 def _pct_per_year(col: str) -> Callable:
@@ -97,7 +98,9 @@ def _block(parameter: str, value: float, start: float, days: float) -> tuple[Inp
     return (InputChange(start, parameter, value), InputChange(start + days, parameter, 0.0))
 
 
-def _bed_rest(days: float, arm: float = 0.25) -> tuple[InputChange, ...]:
+def _bed_rest(days: float) -> tuple[InputChange, ...]:
+    """Bed rest as scenario_changes gives it: legs fully unloaded, arms by ``bed_rest_arm_disuse``."""
+    arm = standard_model().parameter_map["bed_rest_arm_disuse"].value
     return (_block("disuse_leg_index", 1.0, 0.0, days) + _block("disuse_leg_contra", 1.0, 0.0, days)
             + _block("disuse_arms", arm, 0.0, days))
 
@@ -106,10 +109,6 @@ BOTH = ("male", "female")
 YEARS3 = 3 * DAYS_PER_YEAR
 RT20 = _block("resistance_sessions_per_week", 3.0, 0.0, 20 * WEEK)
 RT12 = _block("resistance_sessions_per_week", 3.0, 0.0, 12 * WEEK)
-
-
-def _hofbauer_ratio(t, p):  # filled by the runner from two designs; see _special
-    raise NotImplementedError
 
 
 CASES: dict[str, Case] = {
@@ -164,7 +163,6 @@ CASES: dict[str, Case] = {
     "heymsfield_bima_weight": Case(60, 48 * WEEK, _vs_placebo_pct("weight_kg"), BOTH,
                                    _doses("bimagrumab", 936, 4 * WEEK, 12), placebo=True, weight_kg=93.6,
                                    height_m=1.68),
-    "hofbauer_bima_dose": Case(78, 24 * WEEK, _hofbauer_ratio, BOTH, placebo=True),
     "rooks_bima_tmv4": Case(77, 4 * WEEK, _vs_placebo_pct("leg_lean_mass_kg"), BOTH,
                             _doses("bimagrumab", 30 * 75, 0, 1), placebo=True, weight_kg=75.0, step_days=1),
     "becker_ly_alm": Case(82, 24 * WEEK, _vs_placebo_change("appendicular_lean_mass_kg"), BOTH,
@@ -183,6 +181,20 @@ CASES: dict[str, Case] = {
 }
 
 
+def _hofbauer_dose_ratio(params: Mapping[str, float]) -> float:
+    """LBM gain at 210 mg over the gain at 700 mg (each vs placebo), bimagrumab q4w x6, 78 y."""
+    gains = {}
+    for mg in (210, 700):
+        c = Case(78, 24 * WEEK, _vs_placebo_change("lean_body_mass_kg"), BOTH,
+                 _doses("bimagrumab", mg, 4 * WEEK, 6), placebo=True)
+        gains[mg] = np.mean([_value(c, s, params) for s in c.sexes])
+    return float(gains[210] / gains[700])
+
+
+#: designs that combine several simulations into one endpoint: id -> function of the parameters
+COMPOSITE: dict[str, Callable[[Mapping[str, float]], float]] = {"hofbauer_bima_dose": _hofbauer_dose_ratio}
+
+
 def _run(case: Case, sex: str, params: Mapping[str, float], doses, changes) -> pd.DataFrame:
     n = max(1, int(round(case.duration_days / case.step_days)))
     times = np.linspace(0.0, case.duration_days, n + 1)
@@ -194,14 +206,9 @@ def _run(case: Case, sex: str, params: Mapping[str, float], doses, changes) -> p
 def simulate_case(case_id: str, params: Mapping[str, float] | None = None) -> float:
     """The simulated value of one target row (mean over the case's sexes)."""
     params = dict(params or {})
+    if case_id in COMPOSITE:
+        return COMPOSITE[case_id](params)
     case = CASES[case_id]
-    if case_id == "hofbauer_bima_dose":
-        gains = {}
-        for mg in (210, 700):
-            c = replace(case, doses=_doses("bimagrumab", mg, 4 * WEEK, 6),
-                        readout=_vs_placebo_change("lean_body_mass_kg"))
-            gains[mg] = np.mean([_value(c, s, params) for s in c.sexes])
-        return float(gains[210] / gains[700])
     return float(np.mean([_value(case, s, params) for s in case.sexes]))
 
 

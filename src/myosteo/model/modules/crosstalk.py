@@ -63,9 +63,7 @@ FIT = "fitted in calibration stage 7 (validation/data/crosstalk_targets.csv)"
 PERTURBABLE = ("tnf_alpha", "il6", "il1b", "il17", "il10", "igf1", "insulin", "glucocorticoid", "sclerostin",
                "osteocalcin", "rankl", "irisin", "myostatin", "fgf21", "leptin", "adiponectin", "mechanical_loading")
 
-DEFAULTS = {"cytokine_bone_scale": 0.3, "tnf_rankl_gamma": 0.2, "il6_oc_gamma": 0.1, "il17_rankl_gamma": 0.1,
-            "tnf_ob_gamma": 0.1,
-            "gc_ob_differentiation_gamma": 0.05, "gc_ob_activity_gamma": 0.3, "insulin_ob_gamma": 1.0,
+DEFAULTS = {"cytokine_bone_scale": 0.3, "gc_ob_activity_gamma": 0.3, "insulin_ob_gamma": 1.0,
             "inflammation_breakdown_scale": 1.0}
 
 
