@@ -63,6 +63,21 @@ def test_denosumab_stop_and_restart(results):
     assert np.interp(36 * 28, t, ctx) > 10.0  # rebound above baseline off treatment
 
 
+def test_teriparatide_formation_leads_resorption():
+    """The anabolic window: on daily teriparatide P1NP rises early and far more than CTX
+    (McClung 2005: P1NP +218 %, urine NTX +58 % at 6 months; the P1NP value is a fit target)."""
+    from myosteo.outputs import DoseEvent, PatientSpec, simulate_patients
+
+    t = np.array([0.0, 30.0, 182.0])
+    df = simulate_patients([PatientSpec("female", 66.0)], [[DoseEvent(float(k), "teriparatide", 0.02)
+                                                              for k in range(183)]], t, n_workers=1)
+    p1np, ctx = df["p1np_pct_change"].to_numpy(), df["ctx_pct_change"].to_numpy()
+    assert p1np[1] > 2 * max(ctx[1], 1.0)  # formation leads at one month
+    assert p1np[2] == pytest.approx(218.0, abs=75.0)
+    assert ctx[2] == pytest.approx(58.0, abs=30.0)
+    assert df["bmd_lumbar_spine_pct_change"].iloc[1] > 0.3  # no early dip in spine BMD
+
+
 def test_natural_history_targets():
     # regression guard (the report lists the targets' own tolerances; not all are met yet)
     nh = natural_history_comparison().set_index(["sex", "site", "age_from", "age_to"])
@@ -71,3 +86,21 @@ def test_natural_history_targets():
     assert -10.0 < nh.loc[("female", "lumbar_spine", 50, 53), "simulated"] < -2.0
     assert nh.loc[("female", "total_hip", 25, 65), "simulated"] == pytest.approx(0.847, abs=0.05)
     assert -1.0 < nh.loc[("male", "femoral_neck", 73, 78), "simulated"] < -0.1
+
+
+def test_between_arm_floor_is_the_scatter_of_replicate_arms():
+    import pandas as pd
+
+    from myosteo.validation.trials import TrialData, between_arm_floor
+
+    arms = pd.DataFrame({"arm": ["a", "b", "c", "d"], "study": ["s"] * 4, "label": ["x", "x", "x", "y"],
+                         "calibration": ["yes"] * 4})
+    meas = pd.DataFrame({"study": ["s"] * 5, "arm": ["a", "b", "c", "d", "a"],
+                         "endpoint": ["bmd_lumbar_spine"] * 5, "time_days": [180.0, 190.0, 170.0, 180.0, 720.0],
+                         "value_pct_change": [4.0, 6.0, 8.0, 100.0, 9.0]})
+    floor = between_arm_floor(TrialData(arms, pd.DataFrame(), meas), "bmd_lumbar_spine")
+    # a: 4 vs mean(6, 8) = 7 -> 3 (its day-720 point has no replicate and is left out); arm d is alone
+    assert floor["a"] == pytest.approx(3.0)
+    assert floor["b"] == pytest.approx(0.0)
+    assert floor["c"] == pytest.approx(3.0)
+    assert np.isnan(floor["d"])

@@ -19,7 +19,8 @@ import pandas as pd  # noqa: E402
 from myosteo.model.core import DAYS_PER_MONTH  # noqa: E402
 from myosteo.validation.natural import natural_history_comparison  # noqa: E402
 from myosteo.validation.predictions import prediction_comparison  # noqa: E402
-from myosteo.validation.trials import ENDPOINT_COLUMNS, compare, load_trials, rmse_table, simulate_arms  # noqa: E402
+from myosteo.validation.trials import (  # noqa: E402
+    ENDPOINT_COLUMNS, between_arm_floor, compare, load_trials, rmse_table, simulate_arms)
 
 LS_RMSE_TOLERANCE_PP = 1.5  # issue #2: lumbar-spine BMD within 1.5 percentage points RMSE per arm
 
@@ -41,19 +42,25 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
              "natural-history targets and the out-of-sample predictions. Errors are simulated minus "
              "observed, in percentage points of change from baseline. Calibration arms were used to fit "
              "the parameters marked `fitted to ...` (`myosteo params`); the others are predictions.", ""]
+    floor = between_arm_floor(data, "bmd_lumbar_spine")
     for study in data.studies():
         fig = _plot_study(data, sim, study)
         fig.savefig(out / f"{study}.png", dpi=100)
         plt.close(fig)
         r = rmse[rmse["study"] == study]
         lines += [f"## {study}", "", f"![{study}]({study}.png)", "",
-                  "| arm | regimen | calibration | endpoint | RMSE (pp) | tolerance | met |",
-                  "|---|---|---|---|---|---|---|"]
+                  "Replicate floor: RMSE of the arm's spine BMD against the other arms of the same regimen "
+                  "at the same times (blank: no replicate arm); one simulated curve per regimen cannot do "
+                  "much better.", "",
+                  "| arm | regimen | calibration | endpoint | RMSE (pp) | tolerance | met | replicate floor (pp) |",
+                  "|---|---|---|---|---|---|---|---|"]
         for row in r.itertuples():
             tol = LS_RMSE_TOLERANCE_PP if row.endpoint == "bmd_lumbar_spine" else None
             met = "" if tol is None else ("yes" if row.rmse_pp <= tol else "**no**")
+            fl = floor.get(row.arm, float("nan")) if tol is not None else float("nan")
             lines.append(f"| {row.arm} | {row.label} | {row.calibration} | {row.endpoint} | "
-                         f"{row.rmse_pp:.2f} | {'' if tol is None else tol} | {met} |")
+                         f"{row.rmse_pp:.2f} | {'' if tol is None else tol} | {met} | "
+                         f"{'' if np.isnan(fl) else f'{fl:.2f}'} |")
         lines.append("")
     nh = natural_history_comparison()
     lines += ["## Natural history (untreated)", "",

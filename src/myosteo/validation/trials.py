@@ -94,3 +94,27 @@ def rmse_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """RMSE (percentage points) per study, arm and endpoint."""
     g = comparison.groupby(["study", "arm", "endpoint"])["error"]
     return g.apply(lambda e: float(np.sqrt(np.mean(np.square(e))))).rename("rmse_pp").reset_index()
+
+
+def between_arm_floor(data: TrialData, endpoint: str, window_days: float = 45.0) -> pd.Series:
+    """RMSE (pp) of each calibration arm against the mean of the *other* arms of the same study and
+    regimen (same label) observed within ``window_days`` of the same time: how far replicate arms
+    of one regimen scatter about each other.
+
+    One simulated curve per regimen (a single virtual population) cannot beat this spread by
+    much, so it is reported beside the per-arm RMSE. Observations with no replicate arm within the
+    window are left out (NaN where none remain, e.g. a regimen with one arm).
+    """
+    arms = data.arms[data.arms["calibration"] == "yes"][["arm", "study", "label"]]
+    m = data.measurements[data.measurements["endpoint"] == endpoint].merge(arms, on=["arm", "study"])
+    floors = {}
+    for _, group in m.groupby(["study", "label"]):
+        for arm, own in group.groupby("arm"):
+            others = group[group["arm"] != arm]
+            err = []
+            for r in own.itertuples():
+                near = others[(others["time_days"] - r.time_days).abs() <= window_days]
+                if len(near):
+                    err.append(r.value_pct_change - near["value_pct_change"].mean())
+            floors[arm] = float(np.sqrt(np.mean(np.square(err)))) if err else float("nan")
+    return pd.Series(floors, name="floor_pp", dtype=float)
