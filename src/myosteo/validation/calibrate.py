@@ -9,8 +9,12 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression;
 4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
    to every calibration BMD observation plus the natural-history targets in
-   ``natural_history.csv``. BMD does not feed back on the cells, so this stage integrates the BMD
-   equations in NumPy over simulated cell trajectories (exact exponential steps).
+   ``natural_history.csv``. This stage integrates the BMD equations in NumPy over cell
+   trajectories simulated once at the current values (exact exponential steps). That is exact
+   only while the fitted values stay near those the trajectories were simulated with: osteoblast
+   activity also drives hydroxyapatite formation, which feeds back through calcium, PTH and BCL2
+   on the cells (a refit that moved gamma_bcl2_activity from 3.8 to 14.8 diverged from the
+   engine; docs/validation.md). Check a refit in the engine (``myosteo validate``).
 """
 
 from __future__ import annotations

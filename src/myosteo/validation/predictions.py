@@ -22,17 +22,24 @@ def _doses(r) -> list[DoseEvent]:
     return [DoseEvent(k * every, r.drug, mg) for k in range(int(r.n_doses))]
 
 
+DESIGN = ["trial", "drug", "dose", "every_months", "n_doses", "age_years"]
+
+
 def prediction_comparison() -> pd.DataFrame:
+    """Each trial design is simulated once (treated and untreated) at all its endpoint months."""
     tg = prediction_targets()
-    sims = []
-    for r in tg.itertuples():
-        t = np.array([0.0, r.month * DAYS_PER_MONTH])
+    tg["simulated"] = np.nan
+    for _, rows in tg.groupby(DESIGN, sort=False):
+        r = rows.iloc[0]
+        months = np.unique(rows["month"].to_numpy(dtype=float))
+        t = np.concatenate([[0.0], months * DAYS_PER_MONTH])
         p = PatientSpec("female", float(r.age_years))
         df = simulate_patients([p, p], [_doses(r), []], t, n_workers=1)
-        col = f"{r.endpoint}_pct_change"
-        treated = df[df["patient"] == 0][col].iloc[-1]
-        untreated = df[df["patient"] == 1][col].iloc[-1]
-        sims.append(treated - untreated if r.difference_vs_untreated == "yes" else treated)
-    tg["simulated"] = sims
+        treated, untreated = df[df["patient"] == 0], df[df["patient"] == 1]
+        for i, row in rows.iterrows():
+            k = 1 + int(np.searchsorted(months, row.month))
+            col = f"{row.endpoint}_pct_change"
+            value = treated[col].iloc[k]
+            tg.loc[i, "simulated"] = value - untreated[col].iloc[k] if row.difference_vs_untreated == "yes" else value
     tg["met"] = (tg["simulated"] - tg["value"]).abs() <= tg["tolerance"]
     return tg

@@ -93,7 +93,11 @@ def compare(data: TrialData, sim: pd.DataFrame) -> pd.DataFrame:
 def rmse_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """RMSE (percentage points) per study, arm and endpoint."""
     g = comparison.groupby(["study", "arm", "endpoint"])["error"]
-    return g.apply(lambda e: float(np.sqrt(np.mean(np.square(e))))).rename("rmse_pp").reset_index()
+    return g.apply(_rmse).rename("rmse_pp").reset_index()
+
+
+def _rmse(errors) -> float:
+    return float(np.sqrt(np.mean(np.square(errors))))
 
 
 def between_arm_floor(data: TrialData, endpoint: str, window_days: float = 45.0) -> pd.Series:
@@ -116,5 +120,5 @@ def between_arm_floor(data: TrialData, endpoint: str, window_days: float = 45.0)
                 near = others[(others["time_days"] - r.time_days).abs() <= window_days]
                 if len(near):
                     err.append(r.value_pct_change - near["value_pct_change"].mean())
-            floors[arm] = float(np.sqrt(np.mean(np.square(err)))) if err else float("nan")
+            floors[arm] = _rmse(err) if err else float("nan")
     return pd.Series(floors, name="floor_pp", dtype=float)
