@@ -9,12 +9,13 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression;
 4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
    to every calibration BMD observation plus the natural-history targets in
-   ``natural_history.csv``. This stage integrates the BMD equations in NumPy over cell
-   trajectories simulated once at the current values (exact exponential steps). That is exact
-   only while the fitted values stay near those the trajectories were simulated with: osteoblast
-   activity also drives hydroxyapatite formation, which feeds back through calcium, PTH and BCL2
-   on the cells (a refit that moved gamma_bcl2_activity from 3.8 to 14.8 diverged from the
-   engine; docs/validation.md). Check a refit in the engine (``myosteo validate``).
+   ``natural_history.csv`` and teriparatide P1NP (the ``used_in_fit`` row of ``predictions.csv``).
+   This stage integrates the BMD equations in NumPy over cell trajectories simulated once at the
+   current values (exact exponential steps). The BMD-stage parameters do not act back on the
+   cells (hydroxyapatite formation follows osteoblast number only, as in P&R 2010), except the
+   aging parameters, whose effect on osteoblast activity is slow and small; the surrogate and
+   engine agree (tests/test_calibrate.py). An earlier version coupled hydroxyapatite to osteoblast
+   activity and a refit diverged from the engine (docs/validation.md).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from scipy.optimize import least_squares
 from myosteo.engine.simulator import SimulationError
 from myosteo.model.core import DAYS_PER_YEAR
 from myosteo.model.modules.bmd import SITES
-from myosteo.outputs import PatientSpec, build_run, default_simulator
+from myosteo.outputs import DoseEvent, PatientSpec, build_run, default_simulator
+from myosteo.validation.predictions import prediction_targets
 from myosteo.validation.trials import arm_doses, load_trials
 
 FITTED_PATH = Path(__file__).resolve().parents[1] / "model" / "fitted.json"
@@ -89,8 +91,8 @@ def _relax(target: np.ndarray, rate: float, t: np.ndarray, x0: float) -> np.ndar
     return x
 
 
-def _bmd_paths(comp, pars, cur):
-    """Integrate d/dt D = km (F^gF - D), d/dt B = k (D - R^gR B) for each site over comp['t']."""
+def _formation(comp, pars, cur):
+    """Formation (P1NP) and the PTH/BCL2 activity, as in the bmd module, on comp['t']."""
     t = comp["t"]
     aging = np.exp(-pars["aging_rate_per_year"] / pars["aging_acceleration_per_year"]
                    * (np.exp(pars["aging_acceleration_per_year"] * np.maximum(0, comp["age_years"] - 30.0)) - 1))
@@ -100,22 +102,31 @@ def _bmd_paths(comp, pars, cur):
     ref_mid = 0.5 * (ref[1:] + ref[:-1])
     drive = np.mean((blocks / ref_mid[:, None]) ** pars["gamma_bcl2_activity"], axis=1)
     act = _relax(drive, pars["k_bcl2_activity"], t, 1.0)
-    F = comp["osteoblasts_rel"] * act * aging * wnt
+    return comp["osteoblasts_rel"] * act * aging * wnt, act
+
+
+def _bmd_paths(comp, pars, cur):
+    """The bmd module's equations for each site over comp['t'] (exact exponential steps):
+    D' = km (Fm^gF - D), M' = k (D - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0)."""
+    t = comp["t"]
+    F, act = _formation(comp, pars, cur)
+    Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
     R = comp["resorption_rel"]
-    km = pars["k_mineralisation"]
     out = {}
     for site in SITES:
         k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
-        D = _relax(F ** gF, km, t, 1.0)
-        B = np.empty_like(t)
-        B[0] = 1.0
+        D = _relax(Fm ** gF, pars["k_mineralisation"], t, 1.0)
+        M = np.empty_like(t)
+        M[0] = 1.0
         Rg = R ** gR
         for i in range(1, len(t)):
             dt = t[i] - t[i - 1]
             r = 0.5 * (Rg[i] + Rg[i - 1])
             d = 0.5 * (D[i] + D[i - 1])
-            B[i] = d / r + (B[i - 1] - d / r) * np.exp(-k * r * dt)
-        out[site] = B
+            M[i] = d / r + (M[i - 1] - d / r) * np.exp(-k * r * dt)
+        s0 = pars[f"remodeling_space_{site}"]
+        S = _relax(s0 * R / F, pars["k_remodel"], t, s0)
+        out[site] = M * (1.0 - S) / (1.0 - s0)
     return out
 
 
@@ -126,14 +137,55 @@ def _grid(offset_days, t_end_days):
 
 
 BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "k_bcl2_adaptation",
-              "aging_rate_per_year", "aging_acceleration_per_year"]
-             + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")])
+              "aging_rate_per_year", "aging_acceleration_per_year", "k_remodel", "bcl2_activity_bmd_exponent"]
+             + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")]
+             + [f"remodeling_space_{s}" for s in SITES])
 # bounds keep resorption and formation both acting on BMD (unbounded fits found degenerate minima
 # with the resorption exponent at 0 and the turnover rate at its floor)
-BMD_LOWER = [0.01, 0.0, 0.01, 2.7e-4, 0.0, 0.005] + [3e-4, 0.3, 0.3] * 3
-BMD_UPPER = [0.5, 12.0, 0.3, 5.5e-3, 0.05, 0.2] + [0.05, 2.0, 2.0] * 3
+BMD_LOWER = [0.01, 0.0, 0.01, 2.7e-4, 0.0, 0.005, 1 / 200, 0.05] + [5e-5, 0.3, 0.3] * 3 + [0.0] * 3
+BMD_UPPER = [0.5, 20.0, 0.3, 0.03, 0.05, 0.2, 1 / 20, 1.0] + [0.05, 2.0, 2.0] * 3 + [0.15] * 3
+# Turnover neutrality: the optimiser sees gF_bmd_<site> as the ratio gF/gR in [0.3, 1], so that a
+# balanced rise of formation and resorption (F = R > 1) never builds bone. Without it the fit put
+# gF = 2 > gR = 1.3 at the spine, and a young adult without estrogen (F x1.7, R x1.8) gained 26 %
+# spine BMD in 5 years.
+GF_RATIO_BOUNDS = (0.3, 1.0)
+
+
+def _bmd_params(x) -> dict[str, float]:
+    pars = dict(zip(BMD_NAMES, map(float, x)))
+    for site in SITES:
+        pars[f"gF_bmd_{site}"] = pars[f"gF_bmd_{site}"] * pars[f"gR_bmd_{site}"]
+    return pars
+
+
+def _bmd_x0(cur) -> list[float]:
+    lo, hi = GF_RATIO_BOUNDS
+    return [min(hi, max(lo, cur[n] / cur[n.replace("gF_", "gR_")])) if n.startswith("gF_") else cur[n]
+            for n in BMD_NAMES]
+
+
+def _bmd_bounds():
+    lo = [GF_RATIO_BOUNDS[0] if n.startswith("gF_") else v for n, v in zip(BMD_NAMES, BMD_LOWER)]
+    hi = [GF_RATIO_BOUNDS[1] if n.startswith("gF_") else v for n, v in zip(BMD_NAMES, BMD_UPPER)]
+    return lo, hi
+
+
 # k_bcl2_activity <= 0.3/day (half-life >= 2.3 days): faster values let simulated P1NP swing by
 # tens of percent within each day of daily teriparatide, which serum P1NP does not do
+
+
+def teriparatide_p1np_target() -> dict[str, float]:
+    """P1NP on daily teriparatide 20 ug at 6 months: the ``used_in_fit`` row of predictions.csv
+    (McClung 2005 Arch Intern Med 165:1762, abstract). The only formation-marker value for
+    teriparatide here; it sets the activity gain (gamma_bcl2_activity) that BMD alone leaves
+    confounded with bcl2_activity_bmd_exponent."""
+    tg = prediction_targets()
+    r = tg[(tg["used_in_fit"] == "yes") & (tg["drug"] == "teriparatide") & (tg["endpoint"] == "p1np")]
+    if len(r) != 1:
+        raise ValueError("predictions.csv: expected one teriparatide p1np row with used_in_fit = yes")
+    r = r.iloc[0]
+    return dict(age_years=float(r.age_years), month=float(r.month), value=float(r.value),
+                tolerance=float(r.tolerance))
 
 
 def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
@@ -152,6 +204,12 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         doses.append(arm_doses(data.regimens, a.arm))
         grids.append(_grid(off, float(m["time_days"].max())))
         keys.append((a.arm, off, m))
+    tp = teriparatide_p1np_target()
+    off = (tp["age_years"] - 20.0) * DAYS_PER_YEAR
+    patients.append(dict(sex="female", age_years=tp["age_years"]))
+    doses.append([DoseEvent(float(k), "teriparatide", 0.02) for k in range(int(tp["month"] * 31))])
+    grids.append(_grid(off, tp["month"] * DAYS_PER_YEAR / 12))
+    keys.append(("teriparatide_p1np", off, None))
     nh = natural_history_targets()
     for sex in ("female", "male"):
         patients.append(dict(sex=sex, age_years=90.0))
@@ -164,9 +222,14 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
     comps = _simulate_components(patients, doses, grids, params_now)
 
     def residuals(x):
-        pars = dict(zip(BMD_NAMES, x))
+        pars = _bmd_params(x)
         res = []
         for (arm, off, m), comp in zip(keys, comps):
+            if arm == "teriparatide_p1np":
+                F = _formation(comp, pars, cur)[0]
+                f0, f1 = np.interp([off, off + tp["month"] * DAYS_PER_YEAR / 12], comp["t"], F)
+                res.append(5.0 * (100 * (f1 / f0 - 1) - tp["value"]) / tp["tolerance"])
+                continue
             paths = _bmd_paths(comp, pars, cur)
             if m is None:
                 res.extend(_natural_residuals(arm.split("_")[1], comp, paths, nh))
@@ -178,10 +241,10 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
                 res.append((100 * (b / paths[site][i0] - 1) - r.value_pct_change) / 1.0)
         return np.asarray(res)
 
-    x0 = [cur[n] for n in BMD_NAMES]
-    sol = least_squares(residuals, x0, bounds=(BMD_LOWER, BMD_UPPER), x_scale="jac", max_nfev=200)
+    sol = least_squares(residuals, _bmd_x0(cur), bounds=_bmd_bounds(), x_scale="jac", max_nfev=300,
+                        ftol=1e-10, xtol=1e-10)
     print(f"BMD fit: cost {sol.cost:.2f}, n residuals {len(sol.fun)}, rms {np.sqrt(np.mean(sol.fun**2)):.2f}")
-    return dict(zip(BMD_NAMES, map(float, sol.x)))
+    return _bmd_params(sol.x)
 
 
 def _natural_residuals(sex, comp, paths, nh):
@@ -262,7 +325,7 @@ def fit_estrogen(cur):
 
 def fit_bisphosphonates(cur):
     """EC50 of bone-bound drug so that resorption falls as reported (vs the same untreated woman)."""
-    from myosteo.outputs import DoseEvent, simulate_patients
+    from myosteo.outputs import simulate_patients
 
     out = {}
     targets = {  # name: (doses, month, target % change of resorption vs untreated)
@@ -301,7 +364,7 @@ for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_toleranc
     DATASETS[_n] = DATASETS["bloso_Km"]
 for _n in BMD_NAMES:
     DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
-                    "targets (validation/data/*.csv)")
+                    "targets (validation/data/*.csv) and teriparatide P1NP +218 % at 6 months (McClung 2005)")
 
 
 from myosteo.validation.calibrate_crosstalk import CROSSTALK_DATASETS, fit_crosstalk  # noqa: E402

@@ -1,4 +1,5 @@
-"""Out-of-sample predictions: pivotal-trial summary numbers not used in any fit."""
+"""Pivotal-trial summary numbers: out-of-sample predictions, except rows marked ``used_in_fit``
+(the teriparatide P1NP value that calibration stage 4 fits to)."""
 
 from __future__ import annotations
 

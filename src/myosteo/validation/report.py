@@ -70,12 +70,13 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
         lines.append(f"| {r.sex} | {r.site} | {r.age_from:g}-{r.age_to:g} | {r.kind} | {r.value:g} | "
                      f"{r.simulated:.3g} | {r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
     pred = prediction_comparison()
-    lines += ["", "## Predictions (not used for fitting)", "",
-              "| trial | endpoint | month | observed | simulated | tolerance | met | source |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += ["", "## Trial summary numbers: predictions (held out) and one fit target", "",
+              "Rows with `used in fit` = yes are calibration targets (stage 4), not predictions.", "",
+              "| trial | endpoint | month | observed | simulated | tolerance | met | used in fit | source |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for r in pred.itertuples():
         lines.append(f"| {r.trial} | {r.endpoint} | {r.month:g} | {r.value:g} | {r.simulated:.3g} | "
-                     f"{r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
+                     f"{r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.used_in_fit} | {r.source} |")
     lines += _muscle_section(out)
     lines += _crosstalk_section(out)
     path = out / "validation.md"

@@ -1,22 +1,34 @@
 """Regional areal BMD (lumbar spine, total hip, femoral neck) and bone turnover markers.
 
-BMD follows Peterson & Riggs 2012 (CPT:PSP 1:e14, doi:10.1038/psp.2012.15): each site is an
-indirect response to bone formation and resorption relative to the healthy young adult,
+BMD follows Peterson & Riggs 2012 (CPT:PSP 1:e14, doi:10.1038/psp.2012.15): the mineral balance of
+each site is an indirect response to bone formation and resorption relative to the healthy young
+adult,
 
-    d BMD/dt = k_site * (D_site - (R)^gR_site * BMD),   BMD(young adult) = 1,
+    d M_site/dt = k_site * (D_site - (R)^gR_site * M_site),   M(young adult) = 1,
 
 extended with a delayed formation drive (Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013: new
 matrix mineralises over weeks)
 
-    d D_site/dt = k_mineralisation * (F^gF_site - D_site),
+    d D_site/dt = k_mineralisation * (Fm^gF_site - D_site),
 
-where F = (osteoblasts / OB0) x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
+and with the remodelling space (Heaney 1994 JBMR 9:1515, the bone-remodelling transient): the
+volume resorbed but not yet refilled scales with resorption over formation, so a change in
+turnover moves BMD by a bounded amount over one remodelling period before the balance acts,
+
+    d S_site/dt = k_remodel * (s0_site * R / F - S_site),
+    BMD_site = M_site * (1 - S_site) / (1 - s0_site).
+
+F = (osteoblasts / OB0) x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
 P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
 follows BCL2 relative to a slowly adapting reference, so intermittent PTH opens an anabolic
 window that closes over months, and slow drifts such as menopause do not act through it) and
-R = (osteoclasts / OC0) x resorption per osteoclast (``oc_activity_factor``). Parameters of each
-site are fitted jointly to the calibration datasets in ``myosteo/validation/data`` (denosumab,
-teriparatide and sclerostin-antibody trials, natural history) by ``myosteo.validation.calibrate``.
+R = (osteoclasts / OC0) x resorption per osteoclast (``oc_activity_factor``). The mineral balance
+sees the PTH-driven activity with a smaller exponent than the collagen marker (Fm = F x
+activity^(kappa - 1), kappa < 1): P1NP rises about threefold on daily teriparatide (McClung 2005)
+while spine BMD gains ~1 %/month, and matrix formed under PTH is less mineralised at first
+(a model assumption, fitted). Parameters of each site are fitted jointly to the calibration
+datasets in ``myosteo/validation/data`` (denosumab, teriparatide and sclerostin-antibody trials,
+natural history) by ``myosteo.validation.calibrate``.
 
 Turnover markers (relative to the young adult; outputs report % change from the patient's t0):
 - CTX (resorption): R;
@@ -33,14 +45,17 @@ PR2012 = "Peterson & Riggs 2012 CPT:PSP 1:e14, doi:10.1038/psp.2012.15"
 PR2010_BCL2 = ("Peterson & Riggs 2010 Bone 46:49 (RUNX2/CREB/BCL2 separate intermittent from continuous "
                "PTH); Jilka 1999 JCI 104:439 (intermittent PTH prevents osteoblast apoptosis)")
 EUDY2015 = "Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013"
+HEANEY1994 = "Heaney 1994 JBMR 9:1515 (the bone-remodelling transient), doi:10.1002/jbmr.5650091003"
+MCCLUNG2005 = "McClung 2005 Arch Intern Med 165:1762, doi:10.1001/archinte.165.15.1762 (P1NP +218 % at 6 months)"
 
 SITES = ("lumbar_spine", "total_hip", "femoral_neck")
 
 # starting values; fitted values come from fitted.json (myosteo.validation.calibrate)
 DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0, "k_bcl2_activity": 0.1,
-                              "k_bcl2_adaptation": 1e-3}
+                              "k_bcl2_adaptation": 1e-3, "k_remodel": 1 / 150, "bcl2_activity_bmd_exponent": 1.0}
 for _site, _k in {"lumbar_spine": 0.0095, "total_hip": 0.005, "femoral_neck": 0.004}.items():
-    DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": 1.0, f"gR_bmd_{_site}": 1.0})
+    DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": 1.0, f"gR_bmd_{_site}": 1.0,
+                     f"remodeling_space_{_site}": 0.03})
 FIT_SOURCE = "fitted to validation/data (denosumab, teriparatide, sclerostin antibody, natural history)"
 
 
@@ -60,8 +75,8 @@ T_SCORE_REFERENCE = (0.858, 0.120, "NHANES III femoral neck, NHW women 20-29 (Lo
 
 def build() -> Module:
     m = ModuleBuilder("bmd", "Regional BMD and bone turnover markers", time_unit="day",
-                      references=[PR2012, EUDY2015])
-    m.rule("formation_rel", "(OBfast + OBslow) / OB0 * ob_activity_factor", "1",
+                      references=[PR2012, EUDY2015, HEANEY1994, MCCLUNG2005])
+    m.rule("formation_rel", "(OBfast + OBslow) / OB0 * ob_activity_factor * bcl2_activity", "1",
            "bone formation relative to the young adult (P1NP)")
     m.rule("resorption_rel", "OC / OC0 * oc_activity_factor", "1",
            "bone resorption relative to the young adult (CTX)")
@@ -69,7 +84,7 @@ def build() -> Module:
     m.parameter("gamma_bcl2_activity", fitted("gamma_bcl2_activity", DEFAULTS["gamma_bcl2_activity"]),
                 "1", FIT_SOURCE + "; mechanism: " + PR2010_BCL2,
                 "exponent of osteoblast BCL2 (the P&R intermittent-PTH signal) on formation per osteoblast",
-                bounds=(0.0, 12.0))
+                bounds=(0.0, 20.0))
     m.parameter("k_bcl2_activity", fitted("k_bcl2_activity", DEFAULTS["k_bcl2_activity"]), "1/day",
                 FIT_SOURCE, "rate at which osteoblast activity follows the BCL2 signal (BCL2 itself "
                 "swings within each day after a PTH injection; matrix synthesis integrates it)",
@@ -78,32 +93,53 @@ def build() -> Module:
                 FIT_SOURCE + "; model assumption: osteoblast responsiveness adapts to the prevailing "
                 "BCL2 level (slow drifts such as menopause adapt away; the anabolic window of "
                 "intermittent PTH closes over months)", "adaptation rate of the BCL2 reference",
-                bounds=(2.7e-4, 5.5e-3))
+                bounds=(2.7e-4, 0.03))
     m.state("bcl2_reference", "BCL2", "1", "adapting reference level of osteoblast BCL2")
     m.ode("bcl2_reference", "k_bcl2_adaptation * (BCL2 - bcl2_reference)")
     m.state("bcl2_activity", 1.0, "1", "osteoblast activity driven by the PTH/BCL2 signal (smoothed)")
     m.ode("bcl2_activity",
           "k_bcl2_activity * ((BCL2 / bcl2_reference)^gamma_bcl2_activity - bcl2_activity)")
-    m.multiply("ob_activity_factor", "bcl2_activity",
-               "intermittent PTH raises osteoblast activity and survival (RUNX2/CREB/BCL2)")
+    # A factor of formation_rel, not of ob_activity_factor: the edge tests and the other modules'
+    # multipliers of ob_activity_factor read direct effects; the BCL2 activity is the indirect
+    # route of every stimulus that moves PTH.
     m.edge("PTH (intermittent)", "bone formation per osteoblast", 1, "power law of BCL2", "human",
-           PR2010_BCL2, rule="ob_activity_factor", parameters=("gamma_bcl2_activity",))
+           PR2010_BCL2, rule="formation_rel", parameters=("gamma_bcl2_activity",))
     m.parameter("k_mineralisation", fitted("k_mineralisation", DEFAULTS["k_mineralisation"]), "1/day",
                 FIT_SOURCE + "; structure: " + EUDY2015,
                 "rate at which formation reaches BMD (delay of mineralisation)", bounds=(0.005, 1.0))
     for (sex, site), (value, source) in YOUNG_ADULT_BMD.items():
         m.parameter(f"bmd_young_{sex}_{site}_g_cm2", value, "g/cm^2", source,
                     f"young-adult mean areal BMD, {sex}, {site}")
+    m.parameter("bcl2_activity_bmd_exponent", fitted("bcl2_activity_bmd_exponent",
+                DEFAULTS["bcl2_activity_bmd_exponent"]), "1",
+                FIT_SOURCE + " and P1NP on teriparatide (" + MCCLUNG2005 + "); model assumption",
+                "exponent of the PTH/BCL2 osteoblast activity in mineralised formation (1 = as in P1NP)",
+                bounds=(0.05, 1.0))
+    m.rule("mineral_formation_rel", "formation_rel * bcl2_activity^(bcl2_activity_bmd_exponent - 1)", "1",
+           "formation that reaches the mineral balance (PTH-driven activity with a smaller exponent)")
+    m.parameter("k_remodel", fitted("k_remodel", DEFAULTS["k_remodel"]), "1/day",
+                FIT_SOURCE + "; structure: " + HEANEY1994,
+                "rate at which the remodelling space follows turnover (1 / remodelling period)",
+                bounds=(1 / 200, 1 / 20))
     for site in SITES:
         m.parameter(f"k_bmd_{site}", fitted(f"k_bmd_{site}", DEFAULTS[f"k_bmd_{site}"]), "1/day", FIT_SOURCE + "; structure: " + PR2012,
-                    f"{site} BMD turnover rate", bounds=(1e-4, 0.05))
+                    f"{site} BMD turnover rate", bounds=(5e-5, 0.05))
         m.parameter(f"gF_bmd_{site}", fitted(f"gF_bmd_{site}", DEFAULTS[f"gF_bmd_{site}"]), "1", FIT_SOURCE,
-                    f"{site}: exponent of formation", bounds=(0.0, 2.0))
+                    f"{site}: exponent of formation (fitted with gF <= gR: a balanced rise of turnover builds no bone)", bounds=(0.0, 2.0))
         m.parameter(f"gR_bmd_{site}", fitted(f"gR_bmd_{site}", DEFAULTS[f"gR_bmd_{site}"]), "1", FIT_SOURCE,
                     f"{site}: exponent of resorption", bounds=(0.0, 2.0))
+        m.parameter(f"remodeling_space_{site}", fitted(f"remodeling_space_{site}", DEFAULTS[f"remodeling_space_{site}"]),
+                    "1", FIT_SOURCE + "; structure: " + HEANEY1994,
+                    f"{site}: remodelling space in the young adult (fraction of BMD)", bounds=(0.0, 0.15))
         m.state(f"bmd_drive_{site}", 1.0, "1", f"{site}: delayed formation drive")
-        m.state(f"bmd_{site}", 1.0, "1", f"{site} areal BMD relative to the young adult")
-        m.ode(f"bmd_drive_{site}", f"k_mineralisation * (formation_rel^gF_bmd_{site} - bmd_drive_{site})")
-        m.ode(f"bmd_{site}",
-              f"k_bmd_{site} * (bmd_drive_{site} - resorption_rel^gR_bmd_{site} * bmd_{site})")
+        m.state(f"bmd_balance_{site}", 1.0, "1", f"{site}: mineral balance relative to the young adult")
+        m.state(f"remodeling_open_{site}", f"remodeling_space_{site}", "1",
+                f"{site}: resorbed volume not yet refilled (fraction of BMD)")
+        m.ode(f"bmd_drive_{site}", f"k_mineralisation * (mineral_formation_rel^gF_bmd_{site} - bmd_drive_{site})")
+        m.ode(f"bmd_balance_{site}",
+              f"k_bmd_{site} * (bmd_drive_{site} - resorption_rel^gR_bmd_{site} * bmd_balance_{site})")
+        m.ode(f"remodeling_open_{site}",
+              f"k_remodel * (remodeling_space_{site} * resorption_rel / formation_rel - remodeling_open_{site})")
+        m.rule(f"bmd_{site}", f"bmd_balance_{site} * (1 - remodeling_open_{site}) / (1 - remodeling_space_{site})",
+               "1", f"{site} areal BMD relative to the young adult")
     return m.build()

@@ -28,7 +28,9 @@ Changes from BIOMD0000000613 (documented in docs/architecture.md):
   ``rankl_production_factor`` (kinL), ``rob_production_factor`` (ROBin), ``opg_production_factor`` (pO), ``ob_differentiation_factor``
   (ROB1 -> OB), ``ob_apoptosis_factor`` (kbfast, kbslow), ``oc_formation_factor`` (kinOC2),
   ``oc_apoptosis_factor`` (KLSoc), ``oc_activity_factor`` (OC-dependent Ca resorption J14),
-  ``ob_activity_factor`` (HAp formation), ``ca_reabsorption_factor`` (renal active reabsorption).
+  ``ob_activity_factor`` (matrix formation per osteoblast, read by the bmd module; hydroxyapatite
+  formation stays proportional to osteoblast number as in P&R 2010, see below),
+  ``ca_reabsorption_factor`` (renal active reabsorption).
   With all factors at 1 the module is exactly the published model (tests/reference/).
 """
 
@@ -392,7 +394,12 @@ def build(exact_biomodels: bool = False) -> Module:
     m.flux("PO4_oral_intake", " -> PhosGut", "OralPhos * F12")
     m.flux("Intestinal_calcium_in", " -> R", "T36 * (1 - R)")
     m.flux("Intestinal_calcium_out", "R -> ", "T37 * R")
-    m.flux("HAp_prouction", " -> HAp", "kHApIn * Osteoblast * ob_activity_factor")
+    # As in P&R 2010: proportional to osteoblast number, not to ``ob_activity_factor``. The
+    # hydroxyapatite pool is a 3.6-hour calcium-exchange compartment; scaling it by formation per
+    # osteoblast drew enough calcium into bone under a sclerostin antibody to raise PTH sixfold
+    # within 3 days (romosozumab raises PTH modestly and transiently), and closed a loop through
+    # calcium -> PTH -> BCL2 back onto the fitted BCL2 activity (docs/validation.md, issue 2).
+    m.flux("HAp_prouction", " -> HAp", "kHApIn * Osteoblast")
     m.flux("HAp_out", "HAp -> ", "kLShap * HAp")
     m.flux("OBfast_fraction", " -> OBfast", "(bigDb / PicOB) * ob_differentiation_factor * D * FracOBfast * Frackb2")
     m.flux("OBfast_degradation", "OBfast -> ", "kbfast * ob_apoptosis_factor * OBfast")
