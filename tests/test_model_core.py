@@ -68,6 +68,22 @@ def test_every_parameter_has_unit_and_source():
         assert p.source and len(p.source) > 5, p.name
 
 
+def test_every_fitted_value_lies_within_its_parameter_bounds():
+    """fitted.json and the declared plausible ranges agree (a calibration run cannot leave a value
+    the model itself calls implausible)."""
+    from myosteo.model.fitted import _table
+
+    pm = standard_model().parameter_map
+    checked = 0
+    for name, entry in _table().items():
+        b = pm[name].bounds if name in pm else None
+        if b is None:
+            continue
+        assert b[0] <= entry["value"] <= b[1], f"{name} = {entry['value']} outside {b}"
+        checked += 1
+    assert checked >= 20
+
+
 def test_every_edge_has_sign_evidence_and_citation():
     edges = standard_model().edges
     assert len(edges) >= 10

@@ -5,7 +5,8 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 1. estrogen -> osteoblast recruitment exponent, to the OFELY turnover rise after menopause
    (resorption x1.88, formation x1.45: Garnero 1996 JBMR 11:337, midpoints of the reported ranges);
 2. denosumab RANKL-neutralisation rate, to CTX of the phase-2 arms (months 0-24);
-3. sclerostin/Wnt parameters and blosozumab binding, to P1NP and CTX of the blosozumab arms;
+3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt) and blosozumab
+   binding, to P1NP and CTX of the blosozumab arms;
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression;
 4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
    to every calibration BMD observation plus the natural-history targets in
@@ -37,7 +38,7 @@ from myosteo.validation.predictions import prediction_targets
 from myosteo.validation.trials import arm_doses, load_trials
 
 FITTED_PATH = Path(__file__).resolve().parents[1] / "model" / "fitted.json"
-COMPONENTS = ["osteoblasts_rel", "BCL2", "wnt_signal", "wnt_tolerance", "resorption_rel",
+COMPONENTS = ["osteoblasts_rel", "BCL2", "wnt_activity", "resorption_rel",
               "aging_formation_efficiency", "age_years"]
 
 
@@ -113,11 +114,13 @@ def _formation(comp, pars, cur):
     t = comp["t"]
     aging = np.exp(-pars["aging_rate_per_year"] / pars["aging_acceleration_per_year"]
                    * (np.exp(pars["aging_acceleration_per_year"] * np.maximum(0, comp["age_years"] - 30.0)) - 1))
-    wnt = (comp["wnt_signal"] / comp["wnt_tolerance"]) ** cur["wnt_gamma_activity"]
+    wnt = comp["wnt_activity"]
     blocks = comp["BCL2_blocks"]
-    ref = _relax(blocks.mean(axis=1), pars["k_bcl2_adaptation"], t, comp["BCL2"][0])
-    ref_mid = 0.5 * (ref[1:] + ref[:-1])
-    drive = np.mean((blocks / ref_mid[:, None]) ** pars["gamma_bcl2_activity"], axis=1)
+    # the reference integrated on the sub-sampled grid, so that it is exact for adaptation
+    # rates comparable to the intraday BCL2 swing as well as for slow ones
+    fine_t = _subdivide(t, blocks.shape[1])
+    ref = _relax(np.append(blocks.ravel(), comp["BCL2"][-1]), pars["k_bcl2_adaptation"], fine_t, comp["BCL2"][0])
+    drive = np.mean((blocks / ref[:-1].reshape(blocks.shape)) ** pars["gamma_bcl2_activity"], axis=1)
     act = _relax(drive, pars["k_bcl2_activity"], t, 1.0)
     return comp["osteoblasts_rel"] * act * aging * wnt, act
 
@@ -156,8 +159,8 @@ BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "k_b
              + [f"remodeling_space_{s}" for s in SITES])
 # bounds keep resorption and formation both acting on BMD (unbounded fits found degenerate minima
 # with the resorption exponent at 0 and the turnover rate at its floor)
-BMD_LOWER = [0.01, 0.0, 0.01, 2.7e-4, 0.0, 0.005, 1 / 200, 0.05] + [5e-5, 0.3, 0.3] * 3 + [0.0] * 3
-BMD_UPPER = [0.5, 20.0, 0.3, 0.03, 0.05, 0.2, 1 / 20, 1.0] + [0.05, 2.0, 2.0] * 3 + [0.15] * 3
+BMD_LOWER = [0.01, 0.0, 0.01, 0.25, 0.0, 0.005, 1 / 200, 0.05] + [5e-5, 0.3, 0.3] * 3 + [0.0] * 3
+BMD_UPPER = [0.5, 20.0, 0.3, 2.0, 0.05, 0.2, 1 / 20, 1.0] + [0.05, 2.0, 2.0] * 3 + [0.15] * 3
 # Turnover neutrality: the optimiser sees gF_bmd_<site> as the ratio gF/gR in [0.3, 1], so that a
 # balanced rise of formation and resorption (F = R > 1) never builds bone. Without it the fit put
 # gF = 2 > gR = 1.3 at the spine, and a young adult without estrogen (F x1.7, R x1.8) gained 26 %
@@ -173,9 +176,9 @@ def _bmd_params(x) -> dict[str, float]:
 
 
 def _bmd_x0(cur) -> list[float]:
-    lo, hi = GF_RATIO_BOUNDS
-    return [min(hi, max(lo, cur[n] / cur[n.replace("gF_", "gR_")])) if n.startswith("gF_") else cur[n]
-            for n in BMD_NAMES]
+    """Current values in the optimiser's coordinates, moved inside the bounds where they lie out."""
+    x = [cur[n] / cur[n.replace("gF_", "gR_")] if n.startswith("gF_") else cur[n] for n in BMD_NAMES]
+    return [min(h, max(lo, v)) for v, lo, h in zip(x, *_bmd_bounds())]
 
 
 def _bmd_bounds():
@@ -231,7 +234,7 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
         keys.append((f"natural_{sex}", 0.0, None))
     params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
-                                      "wnt_gamma_differentiation", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km",
+                                      "wnt_gamma_differentiation", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km",
                                       "zol_EC50", "aln_EC50")}
     comps = _simulate_components(patients, doses, grids, params_now)
 
@@ -303,7 +306,7 @@ def _marker_fit(names, x0, lower, upper, arms, endpoints, cur, tmax=None, scale=
     return dict(zip(names, map(float, _unlog(names, sol.x))))
 
 
-LOG_PARAMS = {"dmab_kon_rankl", "wnt_sigma", "wnt_k_tolerance", "bloso_Km"}
+LOG_PARAMS = {"dmab_kon_rankl", "wnt_sigma", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity"}
 
 
 def _log(names, x):
@@ -316,7 +319,7 @@ def _unlog(names, x):
 
 def _cell_params(p):
     keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
-            "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
+            "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
             "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
@@ -374,7 +377,7 @@ DATASETS = {
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
     "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
 }
-for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance"):
+for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity"):
     DATASETS[_n] = DATASETS["bloso_Km"]
 for _n in BMD_NAMES:
     DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
@@ -404,9 +407,9 @@ def main(stages: str = "12354") -> None:
         cur.update(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
                                [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
     if "3" in stages:
-        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km"]
-        cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01],
-                               [50.0, 5.0, 5.0, 1.0, 50.0],
+        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity"]
+        cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01, 0.02],
+                               [50.0, 5.0, 5.0, 1.0, 50.0, 5.0],
                                ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))
     if "5" in stages:
         cur.update(fit_bisphosphonates(cur))

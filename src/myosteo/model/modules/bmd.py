@@ -20,8 +20,10 @@ turnover moves BMD by a bounded amount over one remodelling period before the ba
 
 F = (osteoblasts / OB0) x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
 P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
-follows BCL2 relative to a slowly adapting reference, so intermittent PTH opens an anabolic
-window that closes over months, and slow drifts such as menopause do not act through it) and
+follows a power of BCL2 relative to a reference that tracks BCL2 within days, so the activity
+reads the intraday swing of BCL2 after each PTH peak (the mean of a convex power of a swinging
+signal exceeds the power of its mean) and not its level: sustained PTH shifts, such as the
+modest rise under sclerostin antibodies or glucocorticoids, adapt away within days) and
 R = (osteoclasts / OC0) x resorption per osteoclast (``oc_activity_factor``). The mineral balance
 sees the PTH-driven activity with a smaller exponent than the collagen marker (Fm = F x
 activity^(kappa - 1), kappa < 1): P1NP rises about threefold on daily teriparatide (McClung 2005)
@@ -91,9 +93,11 @@ def build() -> Module:
                 bounds=(0.01, 0.3))
     m.parameter("k_bcl2_adaptation", fitted("k_bcl2_adaptation", DEFAULTS["k_bcl2_adaptation"]), "1/day",
                 FIT_SOURCE + "; model assumption: osteoblast responsiveness adapts to the prevailing "
-                "BCL2 level (slow drifts such as menopause adapt away; the anabolic window of "
-                "intermittent PTH closes over months)", "adaptation rate of the BCL2 reference",
-                bounds=(2.7e-4, 0.03))
+                "BCL2 level within days, so only the intraday BCL2 swing of intermittent PTH acts "
+                "(Peterson & Riggs 2010 separate intermittent from continuous PTH). Slower "
+                "adaptation (months, bounds 2.7e-4-0.03 before) let every sustained PTH shift act "
+                "through the steep power law: romosozumab P1NP fell below baseline within a month",
+                "adaptation rate of the BCL2 reference", bounds=(0.25, 2.0))
     m.state("bcl2_reference", "BCL2", "1", "adapting reference level of osteoblast BCL2")
     m.ode("bcl2_reference", "k_bcl2_adaptation * (BCL2 - bcl2_reference)")
     m.state("bcl2_activity", 1.0, "1", "osteoblast activity driven by the PTH/BCL2 signal (smoothed)")

@@ -10,7 +10,8 @@ where f_free (the product of each antibody's Km/(Km + C)) is the free fraction a
 production factor (1 = young adult; a port for mechanical loading and crosstalk). Free sclerostin
 s (relative to baseline) antagonises LRP5/6 competitively (Martin 2020 Bone 133:115223), giving
 the Wnt signal  W = (1 + sigma) / (1 + sigma * s)  (1 at baseline, 1 + sigma when s -> 0).
-W raises formation per osteoblast (adapting: a Wnt-induced negative feedback state TOL follows W,
+W raises formation per osteoblast (with a lag, wnt_activity' = k (( W / TOL)^gamma - wnt_activity),
+and adapting: a Wnt-induced negative feedback state TOL follows W,
 so the anabolic window closes as observed for romosozumab and blosozumab: P1NP peaks at ~1 month
 and returns below baseline by 6-12 months, Chavassieux 2019 JBMR 34:1597 biopsy), raises
 osteoblast differentiation, and lowers osteocyte RANKL production (anti-resorptive arm:
@@ -29,7 +30,7 @@ MARTIN2020 = "Martin 2020 Bone 133:115223, doi:10.1016/j.bone.2020.115223"
 FIT_SOST = "fitted to blosozumab phase 2 (Recker 2015 JBMR 30:216; validation/data/sclerostin_antibody_phase2.csv)"
 
 DEFAULTS = {"wnt_sigma": 2.0, "wnt_gamma_activity": 1.0, "wnt_gamma_differentiation": 0.05,
-            "wnt_gamma_rankl": 0.5, "wnt_k_tolerance": 0.03}
+            "wnt_gamma_rankl": 0.5, "wnt_k_tolerance": 0.03, "wnt_k_activity": 0.1}
 WIJENAYAKA2011 = ("Wijenayaka 2011 PLoS One 6:e25900 (sclerostin stimulates osteocyte RANKL expression and "
                   "osteoclast support)")
 
@@ -65,8 +66,14 @@ def build() -> Module:
     m.parameter("wnt_gamma_rankl", fitted("wnt_gamma_rankl", DEFAULTS["wnt_gamma_rankl"]), "1",
                 FIT_SOST + "; mechanism: " + WIJENAYAKA2011,
                 "exponent of W on (osteocyte) RANKL production, RANKL x W^-gamma", bounds=(0.0, 5.0))
-    m.multiply("ob_activity_factor", "(wnt_signal / wnt_tolerance)^wnt_gamma_activity",
-               "Wnt raises matrix synthesis per osteoblast (adapting)")
+    m.parameter("wnt_k_activity", fitted("wnt_k_activity", DEFAULTS["wnt_k_activity"]), "1/day",
+                FIT_SOST + "; model assumption: matrix synthesis follows the Wnt signal with a lag, "
+                "as P1NP rises over 2-4 weeks on blosozumab while CTX falls within one (Recker 2015)",
+                "rate at which matrix synthesis per osteoblast follows the Wnt signal", bounds=(0.02, 5.0))
+    m.state("wnt_activity", 1.0, "1", "matrix synthesis per osteoblast driven by Wnt (lagged)")
+    m.ode("wnt_activity", "wnt_k_activity * ((wnt_signal / wnt_tolerance)^wnt_gamma_activity - wnt_activity)")
+    m.multiply("ob_activity_factor", "wnt_activity",
+               "Wnt raises matrix synthesis per osteoblast (adapting, lagged)")
     m.multiply("ob_differentiation_factor", "wnt_signal^wnt_gamma_differentiation",
                "Wnt drives osteoblast differentiation")
     m.multiply("rankl_production_factor", "wnt_signal^(-wnt_gamma_rankl)",
@@ -74,7 +81,7 @@ def build() -> Module:
     m.edge("sclerostin", "Wnt/beta-catenin signalling", -1, "competitive LRP5/6 antagonism",
            "human", MARTIN2020, rule="wnt_signal", parameters=("wnt_sigma",))
     m.edge("Wnt/beta-catenin", "bone formation per osteoblast", 1, "power law, adapting", "human",
-           EUDY2015, rule="ob_activity_factor", parameters=("wnt_gamma_activity", "wnt_k_tolerance"))
+           EUDY2015, rule="ob_activity_factor", parameters=("wnt_gamma_activity", "wnt_k_tolerance", "wnt_k_activity"))
     m.edge("Wnt/beta-catenin", "osteoblast differentiation", 1, "power law", "animal", EUDY2015,
            rule="ob_differentiation_factor", parameters=("wnt_gamma_differentiation",))
     m.edge("sclerostin (via Wnt)", "RANKL production", 1, "power law", "in vitro", WIJENAYAKA2011,
