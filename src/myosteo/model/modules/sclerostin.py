@@ -10,7 +10,7 @@ where f_free (the product of each antibody's Km/(Km + C)) is the free fraction a
 production factor (1 = young adult; a port for mechanical loading and crosstalk). Free sclerostin
 s (relative to baseline) antagonises LRP5/6 competitively (Martin 2020 Bone 133:115223), giving
 the Wnt signal  W = (1 + sigma) / (1 + sigma * s)  (1 at baseline, 1 + sigma when s -> 0).
-W raises formation per osteoblast (with a lag, wnt_activity' = k (( W / TOL)^gamma - wnt_activity),
+W raises formation per osteoblast (with a lag, wnt_activity' = k ((W / TOL)^gamma - wnt_activity),
 and adapting: a Wnt-induced negative feedback state TOL follows W,
 so the anabolic window closes as observed for romosozumab and blosozumab: P1NP peaks at ~1 month
 and returns below baseline by 6-12 months, Chavassieux 2019 JBMR 34:1597 biopsy), raises
