@@ -31,7 +31,7 @@ def test_numpy_bmd_integration_matches_the_engine(drug, dose_mg, every_days, n_d
     assert comp["t"][0] == 0.0
     if drug == "denosumab":
         assert comp["resorption_rel"].min() < 0.5  # the dose reached the components
-    paths = _bmd_paths(comp, cur, cur)
+    paths = _bmd_paths(comp, cur)
     i0 = int(np.searchsorted(grid, off))
     for site in ("lumbar_spine", "total_hip"):
         numpy_pct = 100 * (paths[site][i0:] / paths[site][i0] - 1)

@@ -63,7 +63,8 @@ def _subdivide(grid: np.ndarray, n: int) -> np.ndarray:
 
 
 def _simulate_components(patients, doses, grids, params):
-    """Cell components on each grid; ``BCL2_blocks[i]`` holds BCL2 sampled within interval i."""
+    """Cell components on each grid; ``BCL2_blocks[i]`` holds BCL2 sampled within interval i
+    (at ``t_fine``, the grid subdivided ``SUBSAMPLES`` times)."""
     sim = default_simulator()
     out = []
     for p, d, g in zip(patients, doses, grids):
@@ -71,7 +72,8 @@ def _simulate_components(patients, doses, grids, params):
         run = dataclasses.replace(build_run(PatientSpec(**{**p, "parameters": params}), d), t0=0.0)
         fine = _subdivide(np.asarray(g, dtype=float), SUBSAMPLES)
         y = sim.simulate([run], fine, COMPONENTS, n_workers=1)[0]
-        comp = {c: y[::SUBSAMPLES, i] for i, c in enumerate(COMPONENTS)} | {"t": np.asarray(g, dtype=float)}
+        comp = {c: y[::SUBSAMPLES, i] for i, c in enumerate(COMPONENTS)} | {"t": np.asarray(g, dtype=float),
+                                                                             "t_fine": fine}
         comp["BCL2_blocks"] = y[:-1, COMPONENTS.index("BCL2")].reshape(len(g) - 1, SUBSAMPLES)
         out.append(comp)
     return out
@@ -109,7 +111,7 @@ def _relax(target: np.ndarray, rate: float, t: np.ndarray, x0: float) -> np.ndar
     return _linear_recurrence(decay, (1.0 - decay) * mid, x0)
 
 
-def _formation(comp, pars, cur):
+def _formation(comp, pars):
     """Formation (P1NP) and the PTH/BCL2 activity, as in the bmd module, on comp['t']."""
     t = comp["t"]
     aging = np.exp(-pars["aging_rate_per_year"] / pars["aging_acceleration_per_year"]
@@ -118,18 +120,18 @@ def _formation(comp, pars, cur):
     blocks = comp["BCL2_blocks"]
     # the reference integrated on the sub-sampled grid, so that it is exact for adaptation
     # rates comparable to the intraday BCL2 swing as well as for slow ones
-    fine_t = _subdivide(t, blocks.shape[1])
-    ref = _relax(np.append(blocks.ravel(), comp["BCL2"][-1]), pars["k_bcl2_adaptation"], fine_t, comp["BCL2"][0])
+    ref = _relax(np.append(blocks.ravel(), comp["BCL2"][-1]), pars["k_bcl2_adaptation"], comp["t_fine"],
+                 comp["BCL2"][0])
     drive = np.mean((blocks / ref[:-1].reshape(blocks.shape)) ** pars["gamma_bcl2_activity"], axis=1)
     act = _relax(drive, pars["k_bcl2_activity"], t, 1.0)
     return comp["osteoblasts_rel"] * act * aging * wnt, act
 
 
-def _bmd_paths(comp, pars, cur):
+def _bmd_paths(comp, pars):
     """The bmd module's equations for each site over comp['t'] (exact exponential steps):
     D' = km (Fm^gF - D), M' = k (D - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0)."""
     t = comp["t"]
-    F, act = _formation(comp, pars, cur)
+    F, act = _formation(comp, pars)
     Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
     R = comp["resorption_rel"]
     out = {}
@@ -243,11 +245,11 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         res = []
         for (arm, off, m), comp in zip(keys, comps):
             if arm == "teriparatide_p1np":
-                F = _formation(comp, pars, cur)[0]
+                F = _formation(comp, pars)[0]
                 f0, f1 = np.interp([off, off + tp["month"] * DAYS_PER_YEAR / 12], comp["t"], F)
                 res.append(5.0 * (100 * (f1 / f0 - 1) - tp["value"]) / tp["tolerance"])
                 continue
-            paths = _bmd_paths(comp, pars, cur)
+            paths = _bmd_paths(comp, pars)
             if m is None:
                 res.extend(_natural_residuals(arm.split("_")[1], comp, paths, nh))
                 continue
