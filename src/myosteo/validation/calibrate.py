@@ -32,6 +32,7 @@ from scipy.optimize import least_squares
 
 from myosteo.engine.simulator import SimulationError
 from myosteo.model.core import DAYS_PER_YEAR
+from myosteo.model.library import standard_model
 from myosteo.model.modules.bmd import SITES
 from myosteo.outputs import DoseEvent, PatientSpec, build_run, default_simulator
 from myosteo.validation.predictions import prediction_targets
@@ -159,10 +160,13 @@ BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "k_b
               "aging_rate_per_year", "aging_acceleration_per_year", "k_remodel", "bcl2_activity_bmd_exponent"]
              + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")]
              + [f"remodeling_space_{s}" for s in SITES])
-# bounds keep resorption and formation both acting on BMD (unbounded fits found degenerate minima
-# with the resorption exponent at 0 and the turnover rate at its floor)
-BMD_LOWER = [0.01, 0.0, 0.01, 0.25, 0.0, 0.005, 1 / 200, 0.05] + [5e-5, 0.3, 0.3] * 3 + [0.0] * 3
-BMD_UPPER = [0.5, 20.0, 0.3, 2.0, 0.05, 0.2, 1 / 20, 1.0] + [0.05, 2.0, 2.0] * 3 + [0.15] * 3
+# The fit searches the model's declared parameter bounds, except where it searches a narrower range:
+# - gF/gR >= 0.3 keeps resorption and formation both acting on BMD (unbounded fits found degenerate
+#   minima with the resorption exponent at 0 and the turnover rate at its floor);
+# - aging_acceleration_per_year > 0: the surrogate's aging term divides by it;
+# - k_mineralisation <= 0.5/day (mineralisation half-time >= 1.4 days), as in every fit so far.
+BMD_FIT_BOUNDS = {"k_mineralisation": (0.01, 0.5), "aging_acceleration_per_year": (0.005, 0.2)} | {
+    f"{p}_bmd_{s}": (0.3, 2.0) for s in SITES for p in ("gF", "gR")}
 # Turnover neutrality: the optimiser sees gF_bmd_<site> as the ratio gF/gR in [0.3, 1], so that a
 # balanced rise of formation and resorption (F = R > 1) never builds bone. Without it the fit put
 # gF = 2 > gR = 1.3 at the spine, and a young adult without estrogen (F x1.7, R x1.8) gained 26 %
@@ -184,8 +188,10 @@ def _bmd_x0(cur) -> list[float]:
 
 
 def _bmd_bounds():
-    lo = [GF_RATIO_BOUNDS[0] if n.startswith("gF_") else v for n, v in zip(BMD_NAMES, BMD_LOWER)]
-    hi = [GF_RATIO_BOUNDS[1] if n.startswith("gF_") else v for n, v in zip(BMD_NAMES, BMD_UPPER)]
+    """Lower and upper bounds in the optimiser's coordinates (gF_bmd_<site> as the ratio gF/gR)."""
+    pm = standard_model().parameter_map
+    b = [GF_RATIO_BOUNDS if n.startswith("gF_") else BMD_FIT_BOUNDS.get(n, pm[n].bounds) for n in BMD_NAMES]
+    lo, hi = [v[0] for v in b], [v[1] for v in b]
     return lo, hi
 
 
@@ -394,8 +400,6 @@ DATASETS.update(CROSSTALK_DATASETS)
 
 
 def current_values() -> dict[str, float]:
-    from myosteo.model.library import standard_model
-
     pm = standard_model().parameter_map
     names = set(DATASETS) | {"wnt_gamma_differentiation"}
     return {n: pm[n].value for n in names}
