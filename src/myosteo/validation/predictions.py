@@ -1,5 +1,5 @@
 """Pivotal-trial summary numbers: out-of-sample predictions, except rows marked ``used_in_fit``
-(the teriparatide P1NP value that calibration stage 4 fits to)."""
+(the teriparatide and zoledronic-acid P1NP values that calibration stage 4 fits to)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def prediction_targets() -> pd.DataFrame:
         return pd.read_csv(fh)
 
 
-def _doses(r) -> list[DoseEvent]:
+def trial_doses(r) -> list[DoseEvent]:
+    """Dose events of one predictions.csv row (daily, or every ``every_months`` months)."""
     mg = float(r.dose.split()[0]) / (1000.0 if r.dose.endswith("ug") else 1.0)
     every = 1.0 if r.every_months == "daily" else float(r.every_months) * DAYS_PER_MONTH
     return [DoseEvent(k * every, r.drug, mg) for k in range(int(r.n_doses))]
@@ -26,16 +27,18 @@ def _doses(r) -> list[DoseEvent]:
 DESIGN = ["trial", "drug", "dose", "every_months", "n_doses", "age_years"]
 
 
-def prediction_comparison() -> pd.DataFrame:
-    """Each trial design is simulated once (treated and untreated) at all its endpoint months."""
-    tg = prediction_targets()
+def prediction_comparison(parameters: dict[str, float] | None = None,
+                          rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each trial design is simulated once (treated and untreated) at all its endpoint months;
+    ``rows`` selects targets (default: all), ``parameters`` overrides model parameters."""
+    tg = (prediction_targets() if rows is None else rows).copy()
     tg["simulated"] = np.nan
     for _, rows in tg.groupby(DESIGN, sort=False):
         r = rows.iloc[0]
         months = np.unique(rows["month"].to_numpy(dtype=float))
         t = np.concatenate([[0.0], months * DAYS_PER_MONTH])
-        p = PatientSpec("female", float(r.age_years))
-        df = simulate_patients([p, p], [_doses(r), []], t, n_workers=1)
+        p = PatientSpec("female", float(r.age_years), parameters=dict(parameters or {}))
+        df = simulate_patients([p, p], [trial_doses(r), []], t, n_workers=1)
         treated, untreated = df[df["patient"] == 0], df[df["patient"] == 1]
         for i, row in rows.iterrows():
             k = 1 + int(np.searchsorted(months, row.month))

@@ -70,8 +70,9 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
         lines.append(f"| {r.sex} | {r.site} | {r.age_from:g}-{r.age_to:g} | {r.kind} | {r.value:g} | "
                      f"{r.simulated:.3g} | {r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
     pred = prediction_comparison()
-    lines += ["", "## Trial summary numbers: predictions (held out) and one fit target", "",
-              "Rows with `used in fit` = yes are calibration targets (stage 4), not predictions.", "",
+    lines += ["", "## Trial summary numbers: predictions (held out) and two fit targets", "",
+              "Rows with `used in fit` = yes are calibration targets (P1NP on teriparatide: stage 4; "
+              "P1NP on zoledronic acid: stages 5 and 4), not predictions.", "",
               "| trial | endpoint | month | observed | simulated | tolerance | met | used in fit | source |",
               "|---|---|---|---|---|---|---|---|---|"]
     for r in pred.itertuples():
