@@ -13,9 +13,9 @@ from myosteo.validation.trials import compare, load_trials, rmse_table, simulate
 
 ISSUE_LS_RMSE_PP = 1.5
 # per study: (max LS RMSE of any calibration arm, median LS RMSE over calibration arms), pp
-# measured with the committed fitted.json (docs/validation.md): denosumab max 3.53 / median 1.30;
-# teriparatide max 8.5 / median 5.6; blosozumab max 2.59 / median 2.15. Guards sit just above.
-LS_GUARD = {"denosumab_phase2": (4.0, 1.5), "teriparatide": (9.0, 6.0), "blosozumab_phase2": (2.8, 2.4)}
+# measured with the committed fitted.json (docs/validation.md): denosumab max 3.39 / median 1.22;
+# teriparatide max 3.48 / median 2.70; blosozumab max 2.00 / median 1.09. Guards sit just above.
+LS_GUARD = {"denosumab_phase2": (3.6, 1.4), "teriparatide": (3.8, 3.0), "blosozumab_phase2": (2.3, 1.4)}
 
 
 @pytest.fixture(scope="module")
@@ -108,19 +108,11 @@ def test_between_arm_floor_is_the_scatter_of_replicate_arms():
     assert np.isnan(floor["d"])
 
 
-def test_sclerostin_antibody_restrains_resorption_within_a_week(results):
-    """Blosozumab 270 mg Q2W: CTX -38 % at day 7 and back near baseline (-1 %) by week 12
-    (Recker 2015, validation/data). Through osteoclast turnover alone the model reached -3 %."""
-    _, sim, _, _ = results
-    t, ctx = _traj(sim, "bloso_270_mg_q2w", "ctx_pct_change")
-    assert np.interp(7, t, ctx) < -20.0
-    assert np.interp(84, t, ctx) > np.interp(7, t, ctx) + 5.0  # the early restraint wanes
-
-
 def test_antiresorptive_formation_follows_resorption():
     """Zoledronic acid 5 mg, 12 months, vs the same untreated woman: P1NP falls about as far as
-    the resorption marker (Delmas 2009: P1NP -56 %, beta-CTX -50 %; P1NP is a stage-4 fit
-    target), while osteoblast number (BSAP) falls less (-30 %)."""
+    the resorption marker (Delmas 2009: P1NP -56 %, beta-CTX -50 %; the P1NP value is a
+    calibration target of stages 5 and 4), while osteoblast number (BSAP) falls less (-30 %).
+    Without the coupling edge the model gave P1NP -31 %."""
     from myosteo.outputs import DoseEvent, PatientSpec, simulate_patients
 
     p = PatientSpec("female", 73.0)

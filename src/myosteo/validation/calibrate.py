@@ -5,9 +5,8 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 1. estrogen -> osteoblast recruitment exponent, to the OFELY turnover rise after menopause
    (resorption x1.88, formation x1.45: Garnero 1996 JBMR 11:337, midpoints of the reported ranges);
 2. denosumab RANKL-neutralisation rate, to CTX of the phase-2 arms (months 0-24);
-3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt and the early
-   restraint of resorption per osteoclast) and blosozumab binding, to P1NP and CTX of the
-   blosozumab arms;
+3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt) and blosozumab
+   binding, to P1NP and CTX of the blosozumab arms;
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and the
    coupling of matrix synthesis to recent resorption, to P1NP on zoledronic acid;
 4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
@@ -254,7 +253,7 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         keys.append((f"natural_{sex}", 0.0, None))
     params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
                                       "wnt_gamma_differentiation", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km",
-                                      "wnt_gamma_oc_activity", "zol_EC50", "aln_EC50")}
+                                      "zol_EC50", "aln_EC50")}
     comps = _simulate_components(patients, doses, grids, params_now)
 
     # the coupling exponent is a marker fit (stage 5), its delay a literature value
@@ -348,7 +347,7 @@ def _unlog(names, x):
 
 def _cell_params(p):
     keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
-            "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "wnt_gamma_oc_activity", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
+            "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
             "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
@@ -429,8 +428,7 @@ DATASETS = {
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
     "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
 }
-for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity",
-           "wnt_gamma_oc_activity"):
+for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity"):
     DATASETS[_n] = DATASETS["bloso_Km"]
 for _n in BMD_NAMES:
     DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
@@ -459,10 +457,9 @@ def main(stages: str = "12354") -> None:
         cur.update(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
                                [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
     if "3" in stages:
-        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity",
-                 "wnt_gamma_oc_activity"]
-        cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01, 0.02, 0.0],
-                               [50.0, 5.0, 5.0, 1.0, 50.0, 5.0, 5.0],
+        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity"]
+        cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01, 0.02],
+                               [50.0, 5.0, 5.0, 1.0, 50.0, 5.0],
                                ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))
     if "5" in stages:
         cur.update(fit_bisphosphonates(cur))

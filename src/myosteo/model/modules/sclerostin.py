@@ -15,13 +15,9 @@ and adapting: a Wnt-induced negative feedback state TOL follows W,
 so the anabolic window closes as observed for romosozumab and blosozumab: P1NP peaks at ~1 month
 and returns below baseline by 6-12 months, Chavassieux 2019 JBMR 34:1597 biopsy), raises
 osteoblast differentiation, and lowers osteocyte RANKL production (anti-resorptive arm:
-sclerostin stimulates osteocyte RANKL, Wijenayaka 2011 PLoS One 6:e25900). The adapting signal
-W / TOL also restrains resorption per osteoclast at once (Glass 2005 Dev Cell 8:751: osteoblast
-beta-catenin restrains resorption), so CTX falls within a week of a sclerostin antibody and
-recovers as the feedback closes, as observed for blosozumab (Recker 2015): through the RANKL
-route alone the fall waits for osteoclast turnover (simulated -3 % at day 7, observed -33 to
--38 %). Eudy 2015 put the anti-resorptive arm on OPG, but OPG barely binds RANKL in the Peterson
-& Riggs parameterisation (k2/k1 ~ 18 000 pM), so an OPG arm cannot lower resorption in this model.
+sclerostin stimulates osteocyte RANKL, Wijenayaka 2011 PLoS One 6:e25900). Eudy 2015 put the
+anti-resorptive arm on OPG, but OPG barely binds RANKL in the Peterson & Riggs parameterisation
+(k2/k1 ~ 18 000 pM), so an OPG arm cannot lower resorption in this model.
 """
 
 from __future__ import annotations
@@ -34,10 +30,7 @@ MARTIN2020 = "Martin 2020 Bone 133:115223, doi:10.1016/j.bone.2020.115223"
 FIT_SOST = "fitted to blosozumab phase 2 (Recker 2015 JBMR 30:216; validation/data/sclerostin_antibody_phase2.csv)"
 
 DEFAULTS = {"wnt_sigma": 2.0, "wnt_gamma_activity": 1.0, "wnt_gamma_differentiation": 0.05,
-            "wnt_gamma_rankl": 0.5, "wnt_k_tolerance": 0.03, "wnt_k_activity": 0.1,
-            "wnt_gamma_oc_activity": 0.0}
-GLASS2005 = ("Glass 2005 Dev Cell 8:751, doi:10.1016/j.devcel.2005.02.017 (osteoblast beta-catenin "
-             "restrains osteoclast differentiation and resorption through OPG, mouse)")
+            "wnt_gamma_rankl": 0.5, "wnt_k_tolerance": 0.03, "wnt_k_activity": 0.1}
 WIJENAYAKA2011 = ("Wijenayaka 2011 PLoS One 6:e25900 (sclerostin stimulates osteocyte RANKL expression and "
                   "osteoclast support)")
 
@@ -81,15 +74,6 @@ def build() -> Module:
     m.ode("wnt_activity", "wnt_k_activity * ((wnt_signal / wnt_tolerance)^wnt_gamma_activity - wnt_activity)")
     m.multiply("ob_activity_factor", "wnt_activity",
                "Wnt raises matrix synthesis per osteoblast (adapting, lagged)")
-    m.parameter("wnt_gamma_oc_activity", fitted("wnt_gamma_oc_activity", DEFAULTS["wnt_gamma_oc_activity"]), "1",
-                FIT_SOST + "; mechanism: " + GLASS2005 + "; model assumption: it acts on resorption per "
-                "osteoclast (CTX falls 30-45 % within 1-2 weeks of blosozumab, faster than osteoclast "
-                "turnover) and adapts with the same Wnt feedback as formation (CTX is back near "
-                "baseline by week 12; Recker 2015)",
-                "exponent of the adapting Wnt signal (W / TOL) on resorption per osteoclast",
-                bounds=(0.0, 5.0))
-    m.multiply("oc_activity_factor", "(wnt_signal / wnt_tolerance)^(-wnt_gamma_oc_activity)",
-               "a rising Wnt signal restrains resorption per osteoclast at once (adapting)")
     m.multiply("ob_differentiation_factor", "wnt_signal^wnt_gamma_differentiation",
                "Wnt drives osteoblast differentiation")
     m.multiply("rankl_production_factor", "wnt_signal^(-wnt_gamma_rankl)",
@@ -100,8 +84,6 @@ def build() -> Module:
            EUDY2015, rule="ob_activity_factor", parameters=("wnt_gamma_activity", "wnt_k_tolerance", "wnt_k_activity"))
     m.edge("Wnt/beta-catenin", "osteoblast differentiation", 1, "power law", "animal", EUDY2015,
            rule="ob_differentiation_factor", parameters=("wnt_gamma_differentiation",))
-    m.edge("Wnt/beta-catenin", "resorption per osteoclast", -1, "power law, adapting", "animal", GLASS2005,
-           rule="oc_activity_factor", parameters=("wnt_gamma_oc_activity", "wnt_k_tolerance"))
     m.edge("sclerostin (via Wnt)", "RANKL production", 1, "power law", "in vitro", WIJENAYAKA2011,
            rule="rankl_production_factor", parameters=("wnt_gamma_rankl",))
     return m.build()
