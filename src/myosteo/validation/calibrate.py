@@ -400,17 +400,18 @@ def fit_bisphosphonates(cur):
 def fit_formation_coupling(cur):
     """Exponent of recent resorption on matrix synthesis, to P1NP on zoledronic acid (the
     ``used_in_fit`` zoledronic-acid row of predictions.csv: Delmas 2009, -56 % vs placebo at 12
-    months). A marker fit, like stages 2, 3 and 5: the BMD stage then takes it as given (fitted
+    months). A marker fit, like stages 2 and 3: the BMD stage then takes it as given (fitted
     jointly with BMD it ran to 1.7 with P1NP -81 %, and the BMD exponents re-balanced so that
     antiresorptives gained more bone, not less)."""
     from myosteo.validation.predictions import prediction_comparison
 
     rows = formation_marker_targets()
-    r = rows[rows["drug"] == "zoledronic_acid"].iloc[0]
+    zol = rows[rows["drug"] == "zoledronic_acid"]
+    r = zol.iloc[0]
 
     def residual(x):
         tg = prediction_comparison(parameters={**_cell_params(cur), "gamma_formation_coupling": float(x[0])},
-                                   rows=rows[rows["drug"] == "zoledronic_acid"])
+                                   rows=zol)
         return [(float(tg["simulated"].iloc[0]) - r.value) / r.tolerance]
 
     sol = least_squares(residual, [0.5], bounds=([0.0], [2.0]), diff_step=1e-2)

@@ -97,7 +97,8 @@ def build() -> Module:
     # acid: simulated P1NP -31 % against CTX -55 %; observed -56 % against -50 %, while BSAP, the
     # osteoblast-number marker, falls only 30 %: Delmas 2009).
     m.parameter("gamma_formation_coupling", fitted("gamma_formation_coupling", DEFAULTS["gamma_formation_coupling"]),
-                "1", FIT_SOURCE + " and P1NP on zoledronic acid (" + DELMAS2009 + "); mechanism: " + SIMS_MARTIN2014,
+                "1", "fitted to P1NP on zoledronic acid (" + DELMAS2009 + "; calibrate stage 5); mechanism: "
+                + SIMS_MARTIN2014,
                 "exponent of recent resorption on matrix synthesis per osteoblast", bounds=(0.0, 2.0))
     m.parameter("k_formation_coupling", 1 / 90, "1/day",
                 ERIKSEN1986 + ": formation at a site starts ~1 month after resorption and lasts ~4 "
