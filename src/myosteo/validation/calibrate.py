@@ -251,9 +251,8 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         doses.append([])
         grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
         keys.append((f"natural_{sex}", 0.0, None))
-    params_now = {k: cur[k] for k in ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity",
-                                      "wnt_gamma_differentiation", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km",
-                                      "zol_EC50", "aln_EC50")}
+    # the cell parameters of the earlier stages; the BMD-stage ones are what this fit varies
+    params_now = {k: v for k, v in _cell_params(cur).items() if k not in BMD_NAMES}
     comps = _simulate_components(patients, doses, grids, params_now)
 
     # the coupling exponent is a marker fit (stage 5), its delay a literature value

@@ -1,5 +1,6 @@
 """Pivotal-trial summary numbers: out-of-sample predictions, except rows marked ``used_in_fit``
-(the teriparatide and zoledronic-acid P1NP values that calibration stage 4 fits to)."""
+(P1NP on teriparatide, fitted in calibration stage 4, and on zoledronic acid, fitted in stage 5
+and also a stage-4 target)."""
 
 from __future__ import annotations
 
@@ -33,14 +34,14 @@ def prediction_comparison(parameters: dict[str, float] | None = None,
     ``rows`` selects targets (default: all), ``parameters`` overrides model parameters."""
     tg = (prediction_targets() if rows is None else rows).copy()
     tg["simulated"] = np.nan
-    for _, rows in tg.groupby(DESIGN, sort=False):
-        r = rows.iloc[0]
-        months = np.unique(rows["month"].to_numpy(dtype=float))
+    for _, design in tg.groupby(DESIGN, sort=False):
+        r = design.iloc[0]
+        months = np.unique(design["month"].to_numpy(dtype=float))
         t = np.concatenate([[0.0], months * DAYS_PER_MONTH])
         p = PatientSpec("female", float(r.age_years), parameters=dict(parameters or {}))
         df = simulate_patients([p, p], [trial_doses(r), []], t, n_workers=1)
         treated, untreated = df[df["patient"] == 0], df[df["patient"] == 1]
-        for i, row in rows.iterrows():
+        for i, row in design.iterrows():
             k = 1 + int(np.searchsorted(months, row.month))
             col = f"{row.endpoint}_pct_change"
             value = treated[col].iloc[k]
