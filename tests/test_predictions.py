@@ -1,0 +1,33 @@
+"""The curated trial summary table (validation/data/predictions.csv) is well formed: every row
+names a registered drug, a dose the simulator can read, an output the report compares, and a
+status and fit flag from the documented sets, so no row is silently skipped or misread."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from myosteo.model.drugs import DRUGS
+from myosteo.outputs import COLUMNS
+from myosteo.validation.calibrate import formation_marker_targets
+from myosteo.validation.predictions import prediction_targets, trial_doses
+
+
+def test_every_prediction_row_is_readable():
+    tg = prediction_targets()
+    assert len(tg) > 0
+    for r in tg.itertuples():
+        where = f"predictions.csv row {r.Index + 2} ({r.trial}, {r.endpoint}, month {r.month})"
+        assert r.drug in DRUGS, where
+        doses = trial_doses(r)
+        assert len(doses) == int(r.n_doses) and doses[0].dose_mg > 0, where
+        assert f"{r.endpoint}_pct_change" in COLUMNS, where
+        assert r.status in {"V", "S", "R"}, where
+        assert r.used_in_fit in {"yes", "no"} and r.difference_vs_untreated in {"yes", "no"}, where
+        assert np.isfinite(r.value) and r.tolerance > 0 and 0 < r.month and 18 <= r.age_years <= 110, where
+        assert r.source.strip(), where
+
+
+def test_fit_targets_are_the_flagged_p1np_rows():
+    rows = formation_marker_targets()
+    assert set(rows["drug"]) == {"teriparatide", "zoledronic_acid"}
+    assert (rows["used_in_fit"] == "yes").all() and (rows["endpoint"] == "p1np").all()
