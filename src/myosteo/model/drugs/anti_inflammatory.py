@@ -43,14 +43,28 @@ def _two_compartment_iv(m: ModuleBuilder, p: str, cl: float, v1: float, v2: floa
     m.flux(f"{p}_clearance", f"{p}_central ->", f"{p}_CL * {p}_conc_ug_ml")
 
 
+def _neutralises(m: ModuleBuilder, drug: str, p: str, *, ec50_ug_ml: float, ec50_source: str, blocked: str,
+                 free_fraction: str, target: str, binds: str, citation: str) -> None:
+    """Quasi-steady-state target engagement of an antibody whose serum level is ``{p}_conc_ug_ml`` (ug/mL).
+
+    Adds the parameter ``{p}_EC50_ug_ml`` (ug/mL, from ``ec50_source``; described as the "concentration of
+    half-maximal ``blocked``"), multiplies the shared signal ``free_fraction`` (dimensionless) by
+    EC50 / (EC50 + C) (described by ``binds``) and records the inhibiting edge ``drug`` -> ``target``
+    (human evidence, cited as ``citation``).
+    """
+    ec50 = f"{p}_EC50_ug_ml"
+    m.parameter(ec50, ec50_ug_ml, "ug/mL", ec50_source, f"concentration of half-maximal {blocked}")
+    m.multiply(free_fraction, f"{ec50} / ({ec50} + {p}_conc_ug_ml)", binds)
+    m.edge(drug, target, -1, "quasi-steady-state binding", "human", citation, rule=free_fraction, parameters=(ec50,))
+
+
 def build_infliximab() -> Module:
     m = ModuleBuilder("infliximab", "Infliximab PK and TNF neutralisation", references=[FASANMADE])
     _two_compartment_iv(m, "ifx", 0.407, 3.29, 4.13, 7.14, FASANMADE)
-    m.parameter("ifx_EC50_ug_ml", 1.1, "ug/mL", "assumption: as adalimumab (" + HUMIRA_EC50 + ")",
-                "concentration of half-maximal TNF neutralisation")
-    m.multiply("tnf_free_fraction", "ifx_EC50_ug_ml / (ifx_EC50_ug_ml + ifx_conc_ug_ml)", "infliximab binds TNF")
-    m.edge("infliximab", "free TNF-alpha", -1, "quasi-steady-state binding", "human", FASANMADE,
-           rule="tnf_free_fraction", parameters=("ifx_EC50_ug_ml",))
+    _neutralises(m, "infliximab", "ifx", ec50_ug_ml=1.1,
+                 ec50_source="assumption: as adalimumab (" + HUMIRA_EC50 + ")", blocked="TNF neutralisation",
+                 free_fraction="tnf_free_fraction", target="free TNF-alpha", binds="infliximab binds TNF",
+                 citation=FASANMADE)
     return m.build()
 
 
@@ -59,15 +73,14 @@ def build_adalimumab() -> Module:
     m.parameter("ada_CL", 0.32, "L/day", TERNANT, "apparent clearance (CL/F)")
     m.parameter("ada_V", 10.8, "L", TERNANT, "apparent volume (V/F)")
     m.parameter("ada_ka", 0.28, "1/day", TERNANT, "SC absorption rate")
-    m.parameter("ada_EC50_ug_ml", 1.1, "ug/mL", HUMIRA_EC50, "concentration of half-maximal TNF neutralisation")
     m.state("ada_sc", 0.0, "mg", "SC depot")
     m.state("ada_central", 0.0, "mg", "body")
     m.rule("ada_conc_ug_ml", "ada_central / ada_V", "ug/mL", "serum adalimumab (apparent)")
     m.flux("ada_absorption", "ada_sc -> ada_central", "ada_ka * ada_sc")
     m.flux("ada_clearance", "ada_central ->", "ada_CL * ada_conc_ug_ml")
-    m.multiply("tnf_free_fraction", "ada_EC50_ug_ml / (ada_EC50_ug_ml + ada_conc_ug_ml)", "adalimumab binds TNF")
-    m.edge("adalimumab", "free TNF-alpha", -1, "quasi-steady-state binding", "human", HUMIRA_EC50,
-           rule="tnf_free_fraction", parameters=("ada_EC50_ug_ml",))
+    _neutralises(m, "adalimumab", "ada", ec50_ug_ml=1.1, ec50_source=HUMIRA_EC50, blocked="TNF neutralisation",
+                 free_fraction="tnf_free_fraction", target="free TNF-alpha", binds="adalimumab binds TNF",
+                 citation=HUMIRA_EC50)
     return m.build()
 
 
@@ -77,11 +90,11 @@ def build_tocilizumab() -> Module:
     m.parameter("tcz_Vmax", 7.5, "mg/day", FREY, "maximal IL-6R-mediated elimination")
     m.parameter("tcz_Km", 2.7, "ug/mL", FREY, "concentration of half-maximal IL-6R-mediated elimination")
     m.flux("tcz_target_clearance", "tcz_central ->", "tcz_Vmax * tcz_conc_ug_ml / (tcz_Km + tcz_conc_ug_ml)")
-    m.parameter("tcz_EC50_ug_ml", 0.1, "ug/mL", "assumption: CRP normalises once troughs exceed ~1 ug/mL "
-                "(Zhang 2013 Int J Clin Pharmacol Ther 51:620)", "concentration of half-maximal IL-6R blockade")
-    m.multiply("il6r_free_fraction", "tcz_EC50_ug_ml / (tcz_EC50_ug_ml + tcz_conc_ug_ml)", "tocilizumab blocks IL-6R")
-    m.edge("tocilizumab", "IL-6 receptor", -1, "quasi-steady-state binding", "human", FREY,
-           rule="il6r_free_fraction", parameters=("tcz_EC50_ug_ml",))
+    _neutralises(m, "tocilizumab", "tcz", ec50_ug_ml=0.1,
+                 ec50_source="assumption: CRP normalises once troughs exceed ~1 ug/mL "
+                 "(Zhang 2013 Int J Clin Pharmacol Ther 51:620)",
+                 blocked="IL-6R blockade", free_fraction="il6r_free_fraction", target="IL-6 receptor",
+                 binds="tocilizumab blocks IL-6R", citation=FREY)
     return m.build()
 
 
