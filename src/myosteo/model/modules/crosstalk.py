@@ -20,7 +20,9 @@ ones are fitted in calibration stage 7 (``myosteo.validation.calibrate_crosstalk
 
 from __future__ import annotations
 
-from myosteo.model.core import Module, ModuleBuilder
+from typing import Literal
+
+from myosteo.model.core import Evidence, Module, ModuleBuilder
 from myosteo.model.fitted import fitted
 
 MODDER = "Modder 2011 J Bone Miner Res 26:373 (sclerostin men 33.3, women 23.7 pmol/L; x4.6 / x2.4 from 21 to 97 y)"
@@ -210,92 +212,102 @@ def _power(m: ModuleBuilder, name: str, value: float, source: str, desc: str, bo
     return name
 
 
+def _power_law(m: ModuleBuilder, source: str, target: str, sign: Literal[1, -1], evidence: Evidence, citation: str,
+               *, factor: str, base: str, gamma: str, effect: str, scale: str | None = None,
+               contested: bool = False) -> None:
+    """The signed power-law edge ``source`` -> ``target``: multiplies the shared factor ``factor`` by
+    ``base`` ^ (sign * ``gamma`` [* ``scale``]) and records the edge with its ``evidence`` and ``citation``.
+
+    ``base`` is a dimensionless level relative to healthy (1 = no effect); ``gamma`` names the exponent
+    parameter (dimensionless, declared with :func:`_power`); ``scale``, when given, names a second
+    parameter the exponent is multiplied by (a fitted overall scale or a contested edge's 0/1 switch)
+    and is listed with ``gamma`` as the edge's parameters. ``effect`` describes the contribution.
+    The edge's sign and the exponent's sign come from the one ``sign``.
+    """
+    exponent = ("-" if sign == -1 else "") + gamma + ("" if scale is None else f" * {scale}")
+    m.multiply(factor, f"{base}^{exponent}" if exponent == gamma else f"{base}^({exponent})", effect)
+    m.edge(source, target, sign, "power law", evidence, citation, rule=factor,
+           parameters=(gamma,) if scale is None else (gamma, scale), contested=contested)
+
+
 def _edges_to_bone(m: ModuleBuilder) -> None:
-    e = m.edge
     m.parameter("cytokine_bone_scale", _f("cytokine_bone_scale"), "1", FIT + " (Gough 1994 Lancet 344:23: "
                 "excess spine and hip loss in early active RA)", "scale of the cytokine -> bone exponents "
                 "(their ratios are priors)", bounds=(0.0, 10.0))
     g = _power(m, "tnf_rankl_gamma", 0.2, "prior (" + REDLICH + "; relative size assumed; overall scale fitted)", "RANKL x TNF^gamma")
-    m.multiply("rankl_production_factor", f"tnf_signal_rel^({g} * cytokine_bone_scale)", "TNF raises RANKL")
-    e("TNF-alpha", "RANKL production", 1, "power law", "human", REDLICH, rule="rankl_production_factor", parameters=(g, "cytokine_bone_scale"))
+    _power_law(m, "TNF-alpha", "RANKL production", 1, "human", REDLICH, factor="rankl_production_factor",
+               base="tnf_signal_rel", gamma=g, scale="cytokine_bone_scale", effect="TNF raises RANKL")
     g = _power(m, "tnf_oc_gamma", 0.1, "prior (" + REDLICH + "; size assumed)", "osteoclast formation x TNF^gamma")
-    m.multiply("oc_formation_factor", f"tnf_signal_rel^({g} * cytokine_bone_scale)", "TNF primes osteoclast precursors")
-    e("TNF-alpha", "osteoclast formation", 1, "power law", "animal", REDLICH, rule="oc_formation_factor", parameters=(g, "cytokine_bone_scale"))
+    _power_law(m, "TNF-alpha", "osteoclast formation", 1, "animal", REDLICH, factor="oc_formation_factor",
+               base="tnf_signal_rel", gamma=g, scale="cytokine_bone_scale", effect="TNF primes osteoclast precursors")
     g = _power(m, "tnf_ob_gamma", 0.1, "prior (" + GILBERT + "; relative size assumed)", "osteoblast differentiation x TNF^-gamma")
-    m.multiply("ob_differentiation_factor", f"tnf_signal_rel^(-{g} * cytokine_bone_scale)", "TNF inhibits osteoblast differentiation")
-    e("TNF-alpha", "osteoblast differentiation", -1, "power law", "in vitro", GILBERT,
-      rule="ob_differentiation_factor", parameters=(g, "cytokine_bone_scale"))
+    _power_law(m, "TNF-alpha", "osteoblast differentiation", -1, "in vitro", GILBERT,
+               factor="ob_differentiation_factor", base="tnf_signal_rel", gamma=g, scale="cytokine_bone_scale",
+               effect="TNF inhibits osteoblast differentiation")
     g = _power(m, "il6_oc_gamma", 0.1, "prior (" + REDLICH + "; relative size assumed)", "osteoclast formation x IL-6^gamma")
-    m.multiply("oc_formation_factor", f"il6_signal_rel^({g} * cytokine_bone_scale)", "IL-6 drives osteoclast maturation")
-    e("IL-6", "osteoclast formation", 1, "power law", "human", REDLICH + "; tocilizumab lowers CTX (Chen 2017)",
-      rule="oc_formation_factor", parameters=(g, "cytokine_bone_scale"))
+    _power_law(m, "IL-6", "osteoclast formation", 1, "human", REDLICH + "; tocilizumab lowers CTX (Chen 2017)",
+               factor="oc_formation_factor", base="il6_signal_rel", gamma=g, scale="cytokine_bone_scale",
+               effect="IL-6 drives osteoclast maturation")
     g = _power(m, "il17_rankl_gamma", 0.1, "prior (" + KOTAKE + "; relative size assumed)", "RANKL x IL-17^gamma")
-    m.multiply("rankl_production_factor", f"il17_rel^({g} * cytokine_bone_scale)", "IL-17 induces osteoblast RANKL")
-    e("IL-17", "RANKL production", 1, "power law", "in vitro", KOTAKE, rule="rankl_production_factor", parameters=(g, "cytokine_bone_scale"))
+    _power_law(m, "IL-17", "RANKL production", 1, "in vitro", KOTAKE, factor="rankl_production_factor",
+               base="il17_rel", gamma=g, scale="cytokine_bone_scale", effect="IL-17 induces osteoblast RANKL")
     g = _power(m, "il1b_oc_gamma", 0.05, "prior (Redlich & Smolen 2012; size assumed)", "osteoclast formation x IL-1b^gamma")
-    m.multiply("oc_formation_factor", f"il1b_rel^({g} * cytokine_bone_scale)", "IL-1b supports osteoclastogenesis")
-    e("IL-1beta", "osteoclast formation", 1, "power law", "animal", REDLICH, rule="oc_formation_factor", parameters=(g, "cytokine_bone_scale"))
+    _power_law(m, "IL-1beta", "osteoclast formation", 1, "animal", REDLICH, factor="oc_formation_factor",
+               base="il1b_rel", gamma=g, scale="cytokine_bone_scale", effect="IL-1b supports osteoclastogenesis")
     # glucocorticoid
     g = _power(m, "gc_ob_differentiation_gamma", 0.05, "prior (" + COMPSTON + "; size assumed; the GC spine "
                "loss is fitted through formation per osteoblast)", "osteoblast differentiation x GC^-gamma")
-    m.multiply("ob_differentiation_factor", f"glucocorticoid_rel^(-{g})", "GC suppress osteoblastogenesis")
-    e("glucocorticoid", "osteoblast differentiation", -1, "power law", "human", COMPSTON,
-      rule="ob_differentiation_factor", parameters=(g,))
+    _power_law(m, "glucocorticoid", "osteoblast differentiation", -1, "human", COMPSTON,
+               factor="ob_differentiation_factor", base="glucocorticoid_rel", gamma=g,
+               effect="GC suppress osteoblastogenesis")
     g = _power(m, "gc_ob_apoptosis_gamma", 0.05, "prior (" + COMPSTON + "; Weinstein 1998 J Clin Invest "
                "102:274, osteoblast apoptosis in GC-treated mice and patients; size assumed)",
                "osteoblast apoptosis x GC^gamma")
-    m.multiply("ob_apoptosis_factor", f"glucocorticoid_rel^{g}", "GC induce osteoblast apoptosis")
-    e("glucocorticoid", "osteoblast apoptosis", 1, "power law", "human", COMPSTON, rule="ob_apoptosis_factor",
-      parameters=(g,))
+    _power_law(m, "glucocorticoid", "osteoblast apoptosis", 1, "human", COMPSTON, factor="ob_apoptosis_factor",
+               base="glucocorticoid_rel", gamma=g, effect="GC induce osteoblast apoptosis")
     g = _power(m, "gc_ob_activity_gamma", _f("gc_ob_activity_gamma"), FIT + "; osteocalcin -41 % by day 3 "
                "(J Bone Miner Metab 2007, doi:10.1007/s00774-007-0821-5)", "formation per osteoblast x GC^-gamma")
-    m.multiply("ob_activity_factor", f"glucocorticoid_rel^(-{g})", "GC suppress matrix synthesis at once")
-    e("glucocorticoid", "bone formation per osteoblast", -1, "power law", "human", COMPSTON, rule="ob_activity_factor",
-      parameters=(g,))
+    _power_law(m, "glucocorticoid", "bone formation per osteoblast", -1, "human", COMPSTON,
+               factor="ob_activity_factor", base="glucocorticoid_rel", gamma=g,
+               effect="GC suppress matrix synthesis at once")
     g = _power(m, "gc_rankl_gamma", 0.01, "prior (" + COMPSTON + "; size assumed small: resorption in this "
                "model is steeply RANKL-dependent, and the GC spine loss is fitted through formation)", "RANKL x GC^gamma")
-    m.multiply("rankl_production_factor", f"glucocorticoid_rel^{g}", "GC raise RANKL/OPG")
-    e("glucocorticoid", "RANKL production", 1, "power law", "human", COMPSTON, rule="rankl_production_factor",
-      parameters=(g,))
+    _power_law(m, "glucocorticoid", "RANKL production", 1, "human", COMPSTON, factor="rankl_production_factor",
+               base="glucocorticoid_rel", gamma=g, effect="GC raise RANKL/OPG")
     g = _power(m, "gc_ca_absorption_gamma", 0.03, "prior (" + COMPSTON + "; size assumed)", "Ca absorption x GC^-gamma")
-    m.multiply("ca_absorption_factor", f"glucocorticoid_rel^(-{g})", "GC lower intestinal calcium absorption")
-    e("glucocorticoid", "calcium absorption", -1, "power law", "human", COMPSTON, rule="ca_absorption_factor",
-      parameters=(g,))
+    _power_law(m, "glucocorticoid", "calcium absorption", -1, "human", COMPSTON, factor="ca_absorption_factor",
+               base="glucocorticoid_rel", gamma=g, effect="GC lower intestinal calcium absorption")
     # insulin / IGF-1
     g = _power(m, "insulin_ob_gamma", _f("insulin_ob_gamma"), FIT + "; " + WEBER,
                "formation per osteoblast x insulin^gamma (T1D is a low-formation state)", (0.0, 6.0))
-    m.multiply("ob_activity_factor", f"insulin_action_rel^{g}", "insulin supports bone formation")
-    e("insulin", "bone formation per osteoblast", 1, "power law", "human", WEBER, rule="ob_activity_factor",
-      parameters=(g,))
+    _power_law(m, "insulin", "bone formation per osteoblast", 1, "human", WEBER, factor="ob_activity_factor",
+               base="insulin_action_rel", gamma=g, effect="insulin supports bone formation")
     g = _power(m, "igf1_ob_gamma", 0.2, "prior (IGF-1 is an osteoblast anabolic factor; size assumed)",
                "formation per osteoblast x IGF-1^gamma")
-    m.multiply("ob_activity_factor", f"igf1_rel^{g}", "IGF-1 raises matrix synthesis")
-    e("IGF-1", "bone formation per osteoblast", 1, "power law", "human", "Giustina 2008 Endocr Rev 29:535",
-      rule="ob_activity_factor", parameters=(g,))
+    _power_law(m, "IGF-1", "bone formation per osteoblast", 1, "human", "Giustina 2008 Endocr Rev 29:535",
+               factor="ob_activity_factor", base="igf1_rel", gamma=g, effect="IGF-1 raises matrix synthesis")
     # myokines and loading
     g = _power(m, "myostatin_oc_gamma", 0.1, "prior (" + DANKBAR + "; size assumed)", "osteoclast formation x myostatin^gamma")
-    m.multiply("oc_formation_factor", f"myostatin_activin_rel^{g}", "myostatin drives osteoclastogenesis")
-    e("myostatin", "osteoclast formation", 1, "power law", "animal", DANKBAR, rule="oc_formation_factor", parameters=(g,))
+    _power_law(m, "myostatin", "osteoclast formation", 1, "animal", DANKBAR, factor="oc_formation_factor",
+               base="myostatin_activin_rel", gamma=g, effect="myostatin drives osteoclastogenesis")
     g = _power(m, "myostatin_ob_gamma", 0.05, "prior (Front Genet 2021 review: myostatin knockout raises cortical "
                "thickness; size assumed)", "osteoblast differentiation x myostatin^-gamma")
-    m.multiply("ob_differentiation_factor", f"myostatin_activin_rel^(-{g})", "myostatin restrains osteoblasts")
-    e("myostatin", "osteoblast differentiation", -1, "power law", "animal", "Front Genet 2021 review",
-      rule="ob_differentiation_factor", parameters=(g,))
+    _power_law(m, "myostatin", "osteoblast differentiation", -1, "animal", "Front Genet 2021 review",
+               factor="ob_differentiation_factor", base="myostatin_activin_rel", gamma=g,
+               effect="myostatin restrains osteoblasts")
     g = _power(m, "irisin_ob_gamma", 0.2, "prior (" + COLAIANNI + "; size assumed)", "formation per osteoblast x irisin^gamma")
-    m.multiply("ob_activity_factor", f"irisin_rel^{g}", "irisin is anabolic for bone (low dose, intermittent)")
-    e("irisin", "bone formation per osteoblast", 1, "power law", "animal", COLAIANNI, rule="ob_activity_factor",
-      parameters=(g,))
+    _power_law(m, "irisin", "bone formation per osteoblast", 1, "animal", COLAIANNI, factor="ob_activity_factor",
+               base="irisin_rel", gamma=g, effect="irisin is anabolic for bone (low dose, intermittent)")
     g = _power(m, "loading_sclerostin_gamma", 0.3, "prior (" + ROBLING + "; size assumed)",
                "sclerostin production x loading^-gamma")
-    m.multiply("sclerostin_production_factor", f"max(0.05, mechanical_loading_rel)^(-{g})",
-               "unloading raises osteocyte sclerostin")
-    e("mechanical loading", "sclerostin production", -1, "power law", "human", ROBLING,
-      rule="sclerostin_production_factor", parameters=(g,))
+    _power_law(m, "mechanical loading", "sclerostin production", -1, "human", ROBLING,
+               factor="sclerostin_production_factor", base="max(0.05, mechanical_loading_rel)", gamma=g,
+               effect="unloading raises osteocyte sclerostin")
     g = _power(m, "loading_formation_gamma", 0.1, "prior (" + FROST + "; size assumed)",
                "formation per osteoblast x loading^gamma")
-    m.multiply("ob_activity_factor", f"max(0.05, mechanical_loading_rel)^{g}", "loading drives bone formation")
-    e("mechanical loading", "bone formation per osteoblast", 1, "power law", "human", FROST,
-      rule="ob_activity_factor", parameters=(g,))
+    _power_law(m, "mechanical loading", "bone formation per osteoblast", 1, "human", FROST,
+               factor="ob_activity_factor", base="max(0.05, mechanical_loading_rel)", gamma=g,
+               effect="loading drives bone formation")
 
 
 def _edges_to_muscle_and_metabolism(m: ModuleBuilder) -> None:
@@ -317,19 +329,18 @@ def _edges_to_muscle_and_metabolism(m: ModuleBuilder) -> None:
       "Visser 2002; tocilizumab raises lean mass (Tournadre 2017)", rule="breakdown_signal",
       parameters=("il6_breakdown_gamma", g))
     g = _power(m, "tnf_insulin_gamma", 0.1, "prior (" + HOTAMISLIGIL + "; size assumed)", "insulin sensitivity x TNF^-gamma")
-    m.multiply("insulin_sensitivity_factor", f"tnf_signal_rel^(-{g})", "TNF causes insulin resistance")
-    e("TNF-alpha", "insulin sensitivity", -1, "power law", "animal", HOTAMISLIGIL,
-      rule="insulin_sensitivity_factor", parameters=(g,))
+    _power_law(m, "TNF-alpha", "insulin sensitivity", -1, "animal", HOTAMISLIGIL,
+               factor="insulin_sensitivity_factor", base="tnf_signal_rel", gamma=g,
+               effect="TNF causes insulin resistance")
     g = _power(m, "gc_insulin_gamma", 0.2, "prior (" + VANRAALTE + "; size assumed)", "insulin sensitivity x GC^-gamma")
-    m.multiply("insulin_sensitivity_factor", f"glucocorticoid_rel^(-{g})", "glucocorticoids cause insulin resistance")
-    e("glucocorticoid", "insulin sensitivity", -1, "power law", "human", VANRAALTE,
-      rule="insulin_sensitivity_factor", parameters=(g,))
+    _power_law(m, "glucocorticoid", "insulin sensitivity", -1, "human", VANRAALTE,
+               factor="insulin_sensitivity_factor", base="glucocorticoid_rel", gamma=g,
+               effect="glucocorticoids cause insulin resistance")
     g = _power(m, "osteocalcin_insulin_gamma", 0.005, "prior (" + LEE2007 + "; small: denosumab did not change "
                "diabetes incidence in FREEDOM, Schwartz 2013 Diabetes Care 36:e1; recalled)",
                "insulin sensitivity x ucOC^gamma")
-    m.multiply("insulin_sensitivity_factor", f"osteocalcin_rel^{g}", "osteocalcin raises insulin sensitivity")
-    e("osteocalcin", "insulin sensitivity", 1, "power law", "animal", LEE2007, rule="insulin_sensitivity_factor",
-      parameters=(g,))
+    _power_law(m, "osteocalcin", "insulin sensitivity", 1, "animal", LEE2007, factor="insulin_sensitivity_factor",
+               base="osteocalcin_rel", gamma=g, effect="osteocalcin raises insulin sensitivity")
     e("glucocorticoid", "myostatin", 1, "power law", "animal", "Ma 2003 Am J Physiol Endocrinol Metab 285:E363",
       rule="myostatin_activin_rel", parameters=("gc_myostatin_gamma",))
 
@@ -340,35 +351,35 @@ def _contested(m: ModuleBuilder) -> None:
                     f"1 turns on the contested edge {name}", bounds=(0.0, 1.0))
         return f"switch_{name}"
 
-    e = m.edge
     s = switch("fgf21_bone", WEI2012)
     g = _power(m, "fgf21_ob_gamma", 0.2, "prior (" + WEI2012 + ")", "osteoblast differentiation x FGF21^-gamma")
-    m.multiply("ob_differentiation_factor", f"fgf21_rel^(-{g} * {s})", "FGF21 lowers osteoblastogenesis (contested)")
-    e("FGF21", "osteoblast differentiation", -1, "power law", "animal", WEI2012, rule="ob_differentiation_factor",
-      parameters=(g, s), contested=True)
+    _power_law(m, "FGF21", "osteoblast differentiation", -1, "animal", WEI2012, factor="ob_differentiation_factor",
+               base="fgf21_rel", gamma=g, scale=s, effect="FGF21 lowers osteoblastogenesis (contested)",
+               contested=True)
     s = switch("irisin_sclerostin", KIM2018 + " vs " + KLANG)
     g = _power(m, "irisin_sclerostin_gamma", 0.2, "prior (" + KIM2018 + ")", "sclerostin production x irisin^gamma")
-    m.multiply("sclerostin_production_factor", f"irisin_rel^({g} * {s})", "irisin raises osteocyte sclerostin (contested)")
-    e("irisin", "sclerostin production", 1, "power law", "animal", KIM2018 + "; opposite sign in humans: " + KLANG,
-      rule="sclerostin_production_factor", parameters=(g, s), contested=True)
+    _power_law(m, "irisin", "sclerostin production", 1, "animal", KIM2018 + "; opposite sign in humans: " + KLANG,
+               factor="sclerostin_production_factor", base="irisin_rel", gamma=g, scale=s,
+               effect="irisin raises osteocyte sclerostin (contested)", contested=True)
     s = switch("gc_sclerostin", COMPSTON + " vs " + JACOBSSON)
     g = _power(m, "gc_sclerostin_gamma", 0.2, "prior (" + COMPSTON + ")", "sclerostin production x GC^gamma")
-    m.multiply("sclerostin_production_factor", f"glucocorticoid_rel^({g} * {s})", "GC raise sclerostin (contested)")
-    e("glucocorticoid", "sclerostin production", 1, "power law", "human", COMPSTON + "; short-term RCT shows a "
-      "fall: " + JACOBSSON, rule="sclerostin_production_factor", parameters=(g, s), contested=True)
+    _power_law(m, "glucocorticoid", "sclerostin production", 1, "human",
+               COMPSTON + "; short-term RCT shows a fall: " + JACOBSSON,
+               factor="sclerostin_production_factor", base="glucocorticoid_rel", gamma=g, scale=s,
+               effect="GC raise sclerostin (contested)", contested=True)
     s = switch("sclerostin_muscle", DREYER)
     g = _power(m, "sclerostin_muscle_gamma", 0.05, "prior (" + DREYER + ")", "muscle synthesis x sclerostin^-gamma")
-    m.multiply("mps_factor", f"max(0.01, sclerostin_free_rel)^(-{g} * {s})", "sclerostin restrains myogenesis (contested)")
-    e("sclerostin", "muscle protein synthesis", -1, "power law", "in vitro", DREYER, rule="mps_factor",
-      parameters=(g, s), contested=True)
+    _power_law(m, "sclerostin", "muscle protein synthesis", -1, "in vitro", DREYER, factor="mps_factor",
+               base="max(0.01, sclerostin_free_rel)", gamma=g, scale=s,
+               effect="sclerostin restrains myogenesis (contested)", contested=True)
     s = switch("adiponectin_muscle", TOUSSIROT)
     g = _power(m, "adiponectin_muscle_gamma", 0.05, "prior (" + TOUSSIROT + ")", "muscle synthesis x adiponectin^gamma")
-    m.multiply("mps_factor", f"adiponectin_rel^({g} * {s})", "adiponectin and lean mass (contested)")
-    e("adiponectin", "muscle protein synthesis", 1, "power law", "human", TOUSSIROT, rule="mps_factor",
-      parameters=(g, s), contested=True)
+    _power_law(m, "adiponectin", "muscle protein synthesis", 1, "human", TOUSSIROT, factor="mps_factor",
+               base="adiponectin_rel", gamma=g, scale=s, effect="adiponectin and lean mass (contested)",
+               contested=True)
     s = switch("leptin_bone", "reference notes: leptin's bone effect not established")
     g = _power(m, "leptin_ob_gamma", 0.05, "prior (central leptin is anti-osteogenic in mice, Ducy 2000 Cell "
                "100:197; peripheral effects opposite)", "formation per osteoblast x leptin^-gamma")
-    m.multiply("ob_activity_factor", f"leptin_rel^(-{g} * {s})", "leptin and bone formation (contested)")
-    e("leptin", "bone formation per osteoblast", -1, "power law", "animal", "Ducy 2000 Cell 100:197",
-      rule="ob_activity_factor", parameters=(g, s), contested=True)
+    _power_law(m, "leptin", "bone formation per osteoblast", -1, "animal", "Ducy 2000 Cell 100:197",
+               factor="ob_activity_factor", base="leptin_rel", gamma=g, scale=s,
+               effect="leptin and bone formation (contested)", contested=True)
