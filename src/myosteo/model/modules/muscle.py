@@ -185,6 +185,24 @@ def _hormones(m: ModuleBuilder) -> None:
            "+ 1 - myostatin_share_actrii)", "1", "ActRII/SMAD2-3 signalling relative to the young adult")
 
 
+def _intrinsic_aging(m: ModuleBuilder, rate: str, effect: str, *, loss: str, max_rate_per_year: float,
+                     rate_description: str, effect_description: str) -> None:
+    """Sex-specific intrinsic aging of one muscle property, accelerating with age.
+
+    Declares the fitted rates ``{rate}_male`` and ``{rate}_female`` (1/year at onset, bounded to
+    [0, ``max_rate_per_year``], described as "<sex>: ``loss``"), the rule ``rate`` (1/year) that picks
+    the patient's sex, and the rule ``effect`` (dimensionless, 1 before ``muscle_aging_onset_years``):
+    exp(-rate / a * (exp(a * max(0, age_years - onset)) - 1)), a = ``muscle_aging_acceleration`` (1/year),
+    i.e. the loss rate is ``rate`` at onset and grows by the factor exp(a) per year after it.
+    """
+    for sex in ("male", "female"):
+        m.parameter(f"{rate}_{sex}", _f(f"{rate}_{sex}"), "1/year", FIT_AGE, f"{sex}: {loss}",
+                    bounds=(0.0, max_rate_per_year))
+    m.rule(rate, f"sex_female * {rate}_female + (1 - sex_female) * {rate}_male", "1/year", rate_description)
+    m.rule(effect, f"exp(-{rate} / muscle_aging_acceleration * (exp(muscle_aging_acceleration * "
+           "max(0, age_years - muscle_aging_onset_years)) - 1))", "1", effect_description)
+
+
 def _synthesis_breakdown(m: ModuleBuilder) -> None:
     m.parameter("k_muscle_turnover", 0.0126, "1/day", KILROE2020,
                 "fractional synthesis rate of muscle protein in a young adult")
@@ -194,16 +212,11 @@ def _synthesis_breakdown(m: ModuleBuilder) -> None:
                 "assumption: loss accelerates in late life (Janssen 2000; Granic 2016 PLoS One "
                 "11:e0163183, accelerating grip loss in women over 85)",
                 "exponential acceleration of intrinsic muscle aging")
-    for sex in ("male", "female"):
-        m.parameter(f"muscle_aging_rate_{sex}", _f(f"muscle_aging_rate_{sex}"), "1/year", FIT_AGE,
-                    f"{sex}: intrinsic loss of the synthesis/breakdown balance per year at onset "
-                    "(anabolic resistance, denervation)", bounds=(0.0, 0.05))
-    m.rule("muscle_aging_rate", "sex_female * muscle_aging_rate_female + (1 - sex_female) * "
-           "muscle_aging_rate_male", "1/year", "sex-specific intrinsic muscle aging rate")
-    m.rule("muscle_aging_effect",
-           "exp(-muscle_aging_rate / muscle_aging_acceleration * (exp(muscle_aging_acceleration * "
-           "max(0, age_years - muscle_aging_onset_years)) - 1))", "1",
-           "intrinsic age effect on net protein balance (1 before onset)")
+    _intrinsic_aging(m, "muscle_aging_rate", "muscle_aging_effect",
+                     loss="intrinsic loss of the synthesis/breakdown balance per year at onset "
+                     "(anabolic resistance, denervation)", max_rate_per_year=0.05,
+                     rate_description="sex-specific intrinsic muscle aging rate",
+                     effect_description="intrinsic age effect on net protein balance (1 before onset)")
     m.parameter("protein_reference_g_kg_day", 0.8, "g/kg/day", "IOM 2005 Dietary Reference Intakes (RDA)",
                 "intake at which the protein effect is 1")
     m.parameter("protein_half_saturation_g_kg_day", 0.4, "g/kg/day", MORTON2018 + " (plateau)",
@@ -352,16 +365,11 @@ def _body(m: ModuleBuilder) -> None:
     m.parameter("rt_neural_gain", _f("rt_neural_gain"), "1", FIT_RT,
                 "rise of neural activation at 3 sessions/week", bounds=(0.0, 1.0))
     # intrinsic quality
-    for sex in ("male", "female"):
-        m.parameter(f"quality_aging_rate_{sex}", _f(f"quality_aging_rate_{sex}"), "1/year", FIT_AGE,
-                    f"{sex}: loss of force per unit lean mass per year at onset (fibre, "
-                    "excitation-contraction and neuromuscular aging)", bounds=(0.0, 0.1))
-    m.rule("quality_aging_rate", "sex_female * quality_aging_rate_female + (1 - sex_female) * "
-           "quality_aging_rate_male", "1/year", "sex-specific intrinsic quality aging rate")
-    m.rule("quality_age_effect",
-           "exp(-quality_aging_rate / muscle_aging_acceleration * (exp(muscle_aging_acceleration * "
-           "max(0, age_years - muscle_aging_onset_years)) - 1))", "1",
-           "intrinsic age effect on force per unit lean mass")
+    _intrinsic_aging(m, "quality_aging_rate", "quality_age_effect",
+                     loss="loss of force per unit lean mass per year at onset (fibre, "
+                     "excitation-contraction and neuromuscular aging)", max_rate_per_year=0.1,
+                     rate_description="sex-specific intrinsic quality aging rate",
+                     effect_description="intrinsic age effect on force per unit lean mass")
     # whole body
     m.parameter("alm_share_arms", 0.25, "1", "Heymsfield 1990 Am J Clin Nutr 52:214 (legs ~3/4 of "
                 "appendicular lean mass; recalled, to verify)", "share of ALM in the arms")
