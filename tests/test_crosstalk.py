@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from scenario_helpers import assert_scenario_error_names_field
 
 from myosteo.cli import main
 from myosteo.engine.simulator import Run
@@ -254,10 +255,7 @@ def test_perturbation_knocks_out_sclerostin():
     ('[[perturbation]]\nsignal = "il6"\nfactor = 2\n[[perturbation]]\nsignal = "il6"\nfactor = 3', "perturbation:"),
 ])
 def test_bad_perturbations_name_the_field(block, field):
-    text = f'[patient]\nsex = "male"\nage_years = 60\n{block}\n[simulation]\nduration = "1 year"\n'
-    with pytest.raises(ScenarioError) as err:
-        scenario_from_toml_text(text)
-    assert any(e.startswith(field) for e in err.value.errors), err.value.errors
+    assert_scenario_error_names_field(block, field, age_years=60)
 
 
 @pytest.mark.parametrize("patch,field", [
@@ -269,10 +267,7 @@ def test_bad_perturbations_name_the_field(block, field):
     ('disease = "type1_diabetes"\ndisease_onset_age_years = 80', "patient.disease_onset_age_years"),
 ])
 def test_bad_disease_inputs_name_the_field(patch, field):
-    text = f'[patient]\nsex = "male"\nage_years = 60\n{patch}\n[simulation]\nduration = "1 year"\n'
-    with pytest.raises(ScenarioError) as err:
-        scenario_from_toml_text(text)
-    assert any(e.startswith(field) for e in err.value.errors), err.value.errors
+    assert_scenario_error_names_field(patch, field, age_years=60)
 
 
 def test_issue_example_scenario_and_disease_course():
