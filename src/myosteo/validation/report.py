@@ -7,6 +7,7 @@ with the tolerance and whether it is met) and one PNG per study with observed po
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -51,38 +52,52 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
         lines += [f"## {study}", "", f"![{study}]({study}.png)", "",
                   "Replicate floor: RMSE of the arm's spine BMD against the other arms of the same regimen "
                   "at the same times (blank: no replicate arm); one simulated curve per regimen cannot do "
-                  "much better.", "",
-                  "| arm | regimen | calibration | endpoint | RMSE (pp) | tolerance | met | replicate floor (pp) |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "much better.", ""]
+        rows = []
         for row in r.itertuples():
             tol = LS_RMSE_TOLERANCE_PP if row.endpoint == "bmd_lumbar_spine" else None
-            met = "" if tol is None else ("yes" if row.rmse_pp <= tol else "**no**")
+            met = "" if tol is None else _yes_no(row.rmse_pp <= tol)
             fl = floor.get(row.arm, float("nan")) if tol is not None else float("nan")
-            lines.append(f"| {row.arm} | {row.label} | {row.calibration} | {row.endpoint} | "
-                         f"{row.rmse_pp:.2f} | {'' if tol is None else tol} | {met} | "
-                         f"{'' if np.isnan(fl) else f'{fl:.2f}'} |")
+            rows.append((row.arm, row.label, row.calibration, row.endpoint, f"{row.rmse_pp:.2f}",
+                         "" if tol is None else tol, met, "" if np.isnan(fl) else f"{fl:.2f}"))
+        lines += _markdown_table(("arm", "regimen", "calibration", "endpoint", "RMSE (pp)", "tolerance", "met",
+                                  "replicate floor (pp)"), rows)
         lines.append("")
     nh = natural_history_comparison()
-    lines += ["## Natural history (untreated)", "",
-              "| sex | site | ages | quantity | observed | simulated | tolerance | met | source |",
-              "|---|---|---|---|---|---|---|---|---|"]
-    for r in nh.itertuples():
-        lines.append(f"| {r.sex} | {r.site} | {r.age_from:g}-{r.age_to:g} | {r.kind} | {r.value:g} | "
-                     f"{r.simulated:.3g} | {r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.source} |")
+    lines += ["## Natural history (untreated)", ""]
+    lines += _markdown_table(
+        ("sex", "site", "ages", "quantity", "observed", "simulated", "tolerance", "met", "source"),
+        ((r.sex, r.site, f"{r.age_from:g}-{r.age_to:g}", r.kind, f"{r.value:g}", f"{r.simulated:.3g}",
+          f"{r.tolerance:g}", _yes_no(r.met), r.source) for r in nh.itertuples()))
     pred = prediction_comparison()
     lines += ["", "## Trial summary numbers: predictions (held out) and two fit targets", "",
               "Rows with `used in fit` = yes are calibration targets (P1NP on teriparatide: stage 4; "
-              "P1NP on zoledronic acid: stages 5 and 4), not predictions.", "",
-              "| trial | endpoint | month | observed | simulated | tolerance | met | used in fit | source |",
-              "|---|---|---|---|---|---|---|---|---|"]
-    for r in pred.itertuples():
-        lines.append(f"| {r.trial} | {r.endpoint} | {r.month:g} | {r.value:g} | {r.simulated:.3g} | "
-                     f"{r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.used_in_fit} | {r.source} |")
+              "P1NP on zoledronic acid: stages 5 and 4), not predictions.", ""]
+    lines += _markdown_table(
+        ("trial", "endpoint", "month", "observed", "simulated", "tolerance", "met", "used in fit", "source"),
+        ((r.trial, r.endpoint, f"{r.month:g}", f"{r.value:g}", f"{r.simulated:.3g}", f"{r.tolerance:g}",
+          _yes_no(r.met), r.used_in_fit, r.source) for r in pred.itertuples()))
     lines += _muscle_section(out)
     lines += _crosstalk_section(out)
     path = out / "validation.md"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def _markdown_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    """The lines of a Markdown table: the header of ``columns``, the separator and one line per row.
+
+    Each cell is written as an f-string writes it (``f"{cell}"``): format numbers before, e.g. ``f"{x:.3g}"``.
+    """
+    def line(cells: Iterable[object]) -> str:
+        return "| " + " | ".join(f"{c}" for c in cells) + " |"
+
+    return [line(columns), "|" + "---|" * len(columns)] + [line(row) for row in rows]
+
+
+def _yes_no(met: bool) -> str:
+    """The report's "met" cell: ``yes``, or a bold ``**no**`` that stands out in the table."""
+    return "yes" if met else "**no**"
 
 
 def _crosstalk_section(out: Path) -> list[str]:
@@ -123,13 +138,12 @@ def _crosstalk_section(out: Path) -> list[str]:
     plt.close(fig)
     lines = ["", "## Crosstalk, immune layer and diseases", "",
              "Targets curated in `validation/data/crosstalk_targets.csv`; `fit` rows used by calibration "
-             "stage 7, `validate` rows held out.", "", "![RA](crosstalk_ra.png)", "",
-             "| id | use | scenario | endpoint | month | observed | simulated | tolerance | met | verified | source |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for r in cc.itertuples():
-        lines.append(f"| {r.id} | {r.use} | {r.scenario} | {r.endpoint} | {r.month:g} | {r.observed:g} | "
-                     f"{r.simulated:.3g} | {r.tolerance:g} | {'yes' if r.met else '**no**'} | {r.verified} | {r.citation} |")
-    return lines
+             "stage 7, `validate` rows held out.", "", "![RA](crosstalk_ra.png)", ""]
+    return lines + _markdown_table(
+        ("id", "use", "scenario", "endpoint", "month", "observed", "simulated", "tolerance", "met", "verified",
+         "source"),
+        ((r.id, r.use, r.scenario, r.endpoint, f"{r.month:g}", f"{r.observed:g}", f"{r.simulated:.3g}",
+          f"{r.tolerance:g}", _yes_no(r.met), r.verified, r.citation) for r in cc.itertuples()))
 
 
 def _muscle_section(out: Path) -> list[str]:
@@ -173,13 +187,12 @@ def _muscle_section(out: Path) -> list[str]:
              "Targets curated in `validation/data/muscle_targets.csv` (V: verified in the primary "
              "source, S: secondary source, M: recalled, to verify). `fit` rows were used by "
              "calibration stage 6, `validate` rows are held out.", "",
-             "![errors](muscle_errors.png)", "", "![aging](muscle_aging.png)", "",
-             "| id | use | protocol | endpoint | observed | simulated | tolerance | unit | met | verified | source |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for r in mc.itertuples():
-        lines.append(f"| {r.id} | {r.use} | {r.protocol} | {r.endpoint} | {r.observed:g} | {r.simulated:.3g} | "
-                     f"{r.tolerance:g} | {r.unit} | {'yes' if r.met else '**no**'} | {r.verified} | {r.citation} |")
-    return lines
+             "![errors](muscle_errors.png)", "", "![aging](muscle_aging.png)", ""]
+    return lines + _markdown_table(
+        ("id", "use", "protocol", "endpoint", "observed", "simulated", "tolerance", "unit", "met", "verified",
+         "source"),
+        ((r.id, r.use, r.protocol, r.endpoint, f"{r.observed:g}", f"{r.simulated:.3g}", f"{r.tolerance:g}",
+          r.unit, _yes_no(r.met), r.verified, r.citation) for r in mc.itertuples()))
 
 
 def _plot_study(data, sim, study):
