@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from myosteo.outputs import DoseEvent, PatientSpec, simulate_patients
-from myosteo.validation.calibrate import _bmd_paths, _simulate_components, current_values
+from myosteo.validation.calibrate import _bmd_paths, _formation, _simulate_components, current_values
 
 
 def test_components_are_on_the_absolute_model_clock():
@@ -37,6 +37,11 @@ def test_numpy_bmd_integration_matches_the_engine(drug, dose_mg, every_days, n_d
         numpy_pct = 100 * (paths[site][i0:] / paths[site][i0] - 1)
         for day in (91, 182, 365):
             assert numpy_pct[day] == pytest.approx(eng[f"bmd_{site}_pct_change"].iloc[day], abs=0.3), (site, day)
+    # P1NP: the stage-5 coupling fit reads formation from the surrogate
+    F = _formation(comp, cur)[0]
+    for day in (30, 91, 182, 365):
+        surrogate = 100 * (F[i0 + day] / F[i0] - 1)
+        assert surrogate == pytest.approx(eng["p1np_pct_change"].iloc[day], abs=1.0), day
 
 
 def test_linear_recurrence_matches_the_step_by_step_loop():

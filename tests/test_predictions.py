@@ -29,5 +29,5 @@ def test_every_prediction_row_is_readable():
 
 def test_fit_targets_are_the_flagged_p1np_rows():
     rows = formation_marker_targets()
-    assert set(rows["drug"]) == {"teriparatide", "zoledronic_acid"}
+    assert set(rows["drug"]) == {"teriparatide", "zoledronic_acid", "denosumab"}
     assert (rows["used_in_fit"] == "yes").all() and (rows["endpoint"] == "p1np").all()

@@ -129,7 +129,8 @@ def _formation(comp, pars):
     act = _relax(drive, pars["k_bcl2_activity"], t, 1.0)
     # coupling: matrix synthesis follows resorption months earlier (state starts at 1)
     recent = _relax(comp["resorption_rel"], pars["k_formation_coupling"], t, 1.0)
-    return comp["osteoblasts_rel"] * act * aging * wnt * recent ** pars["gamma_formation_coupling"], act
+    return (comp["osteoblasts_rel"] ** pars["gamma_formation_osteoblasts"] * act * aging * wnt
+            * recent ** pars["gamma_formation_coupling"]), act
 
 
 def _bmd_paths(comp, pars):
@@ -206,18 +207,44 @@ def _bmd_bounds():
 def formation_marker_targets() -> pd.DataFrame:
     """P1NP summary numbers the BMD stage fits to: the ``used_in_fit`` rows of predictions.csv.
     Teriparatide P1NP at 6 months (McClung 2005) sets the PTH activity gain (gamma_bcl2_activity),
-    which BMD alone leaves confounded with bcl2_activity_bmd_exponent; zoledronic-acid P1NP at
-    12 months (Delmas 2009) sets the coupling of formation to resorption, which the cell network
-    leaves too weak."""
+    which BMD alone leaves confounded with bcl2_activity_bmd_exponent; denosumab P1NP at 1 / 6 / 36
+    months (Eastell 2011) and zoledronic-acid P1NP at 12 months (Delmas 2009) set how formation
+    follows osteoblast number and recent resorption (stage 5)."""
     tg = prediction_targets()
     rows = tg[tg["used_in_fit"] == "yes"]
     if not set(rows["endpoint"]) <= {"p1np"}:
         raise ValueError("predictions.csv: only p1np rows may be used_in_fit by the BMD stage, got "
                          f"{sorted(set(rows['endpoint']))}")
-    if not {"teriparatide", "zoledronic_acid"} <= set(rows["drug"]):
-        raise ValueError("predictions.csv: the BMD stage needs used_in_fit p1np rows for teriparatide "
-                         "and zoledronic_acid")
+    if not {"teriparatide", "zoledronic_acid", "denosumab"} <= set(rows["drug"]):
+        raise ValueError("predictions.csv: the calibration needs used_in_fit p1np rows for teriparatide, "
+                         "zoledronic_acid and denosumab")
     return rows.reset_index(drop=True)
+
+
+def _marker_designs(markers):
+    """(patient, doses, grid, key) of the treated and, for differences vs placebo, the untreated
+    patient of each marker row; keys are ``("marker_<row>_<treated|untreated>", offset, None)``."""
+    out = []
+    for i, r in markers.iterrows():
+        off = (float(r.age_years) - 20.0) * DAYS_PER_YEAR
+        arms_r = [("treated", trial_doses(r))] + ([("untreated", [])] if r.difference_vs_untreated == "yes" else [])
+        for label, d in arms_r:
+            out.append((dict(sex="female", age_years=float(r.age_years)), d,
+                        _grid(off, float(r.month) * DAYS_PER_MONTH), (f"marker_{i}_{label}", off, None)))
+    return out
+
+
+def _marker_residuals(markers, keys, comps, pars) -> np.ndarray:
+    """(simulated - observed) / tolerance of each marker row, from the surrogate formation."""
+    change = {}
+    for (arm, off, _), comp in zip(keys, comps):
+        if arm.startswith("marker_"):
+            i = int(arm.split("_")[1])
+            F = _formation(comp, pars)[0]
+            f0, f1 = np.interp([off, off + float(markers.month[i]) * DAYS_PER_MONTH], comp["t"], F)
+            change[arm] = 100 * (f1 / f0 - 1)
+    return np.array([(change[f"marker_{i}_treated"] - change.get(f"marker_{i}_untreated", 0.0) - r.value) / r.tolerance
+                     for i, r in markers.iterrows()])
 
 
 def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
@@ -237,14 +264,8 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         grids.append(_grid(off, float(m["time_days"].max())))
         keys.append((a.arm, off, m))
     markers = formation_marker_targets()
-    for i, r in markers.iterrows():
-        off = (float(r.age_years) - 20.0) * DAYS_PER_YEAR
-        arms_r = [("treated", trial_doses(r))] + ([("untreated", [])] if r.difference_vs_untreated == "yes" else [])
-        for label, d in arms_r:
-            patients.append(dict(sex="female", age_years=float(r.age_years)))
-            doses.append(d)
-            grids.append(_grid(off, float(r.month) * DAYS_PER_MONTH))
-            keys.append((f"marker_{i}_{label}", off, None))
+    for spec in _marker_designs(markers):
+        patients.append(spec[0]); doses.append(spec[1]); grids.append(spec[2]); keys.append(spec[3])
     nh = natural_history_targets()
     for sex in ("female", "male"):
         patients.append(dict(sex=sex, age_years=90.0))
@@ -255,20 +276,14 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
     params_now = {k: v for k, v in _cell_params(cur).items() if k not in BMD_NAMES}
     comps = _simulate_components(patients, doses, grids, params_now)
 
-    # the coupling exponent is a marker fit (stage 5), its delay a literature value
-    fixed = {"gamma_formation_coupling": cur["gamma_formation_coupling"],
-             "k_formation_coupling": standard_model().parameter_map["k_formation_coupling"].value}
+    # the coupling of formation to resorption and osteoblast number is a marker fit (stage 5)
+    fixed = {n: cur[n] for n in COUPLING_NAMES}
 
     def residuals(x):
         pars = {**fixed, **_bmd_params(x)}
         res = []
-        change = {}
         for (arm, off, m), comp in zip(keys, comps):
             if arm.startswith("marker_"):
-                i = int(arm.split("_")[1])
-                F = _formation(comp, pars)[0]
-                f0, f1 = np.interp([off, off + float(markers.month[i]) * DAYS_PER_MONTH], comp["t"], F)
-                change[arm] = 100 * (f1 / f0 - 1)
                 continue
             paths = _bmd_paths(comp, pars)
             if m is None:
@@ -279,10 +294,8 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
                 site = r.endpoint[len("bmd_"):]
                 b = np.interp(off + r.time_days, comp["t"], paths[site])
                 res.append((100 * (b / paths[site][i0] - 1) - r.value_pct_change) / 1.0)
-        for i, r in markers.iterrows():
-            sim = change[f"marker_{i}_treated"] - change.get(f"marker_{i}_untreated", 0.0)
-            # weight 5: one summary number each against ~285 BMD residuals
-            res.append(5.0 * (sim - r.value) / r.tolerance)
+        # weight 5: one summary number each against ~285 BMD residuals
+        res.extend(5.0 * _marker_residuals(markers, keys, comps, pars))
         return np.asarray(res)
 
     sol = least_squares(residuals, _bmd_x0(cur), bounds=_bmd_bounds(), x_scale="jac", max_nfev=300,
@@ -396,31 +409,54 @@ def fit_bisphosphonates(cur):
     return out
 
 
+COUPLING_NAMES = ("gamma_formation_osteoblasts", "gamma_formation_coupling", "k_formation_coupling")
+
+
 def fit_formation_coupling(cur):
-    """Exponent of recent resorption on matrix synthesis, to P1NP on zoledronic acid (the
-    ``used_in_fit`` zoledronic-acid row of predictions.csv: Delmas 2009, -56 % vs placebo at 12
-    months). A marker fit, like stages 2 and 3: the BMD stage then takes it as given (fitted
-    jointly with BMD it ran to 1.7 with P1NP -81 %, and the BMD exponents re-balanced so that
-    antiresorptives gained more bone, not less)."""
-    from myosteo.validation.predictions import prediction_comparison
+    """How matrix synthesis (P1NP) follows osteoblast number and recent resorption, to P1NP on
+    denosumab (Eastell 2011: -18 / -50 / -76 % vs placebo at 1 / 6 / 36 months) and on zoledronic
+    acid (Delmas 2009: -56 % at 12 months), the ``used_in_fit`` rows of predictions.csv for those
+    drugs. A marker fit, like stages 2 and 3: the BMD stage then takes the three values as given
+    (fitted jointly with BMD, the coupling exponent ran to 1.7 with zoledronic-acid P1NP -81 %, and
+    the BMD exponents re-balanced so that antiresorptives gained more bone, not less).
 
+    None of the three acts back on the cells, so the fit evaluates formation with the BMD stage's
+    surrogate (``_formation``) on cell trajectories simulated once; ``tests/test_calibrate.py``
+    checks the surrogate against the engine."""
     rows = formation_marker_targets()
-    zol = rows[rows["drug"] == "zoledronic_acid"]
-    r = zol.iloc[0]
+    rows = rows[rows["drug"].isin(["denosumab", "zoledronic_acid"])].reset_index(drop=True)
+    designs = _marker_designs(rows)
+    keys = [d[3] for d in designs]
+    comps = _simulate_components([d[0] for d in designs], [d[1] for d in designs], [d[2] for d in designs],
+                                 _cell_params(cur))
+    bounds = standard_model().parameter_map
 
-    def residual(x):
-        tg = prediction_comparison(parameters={**_cell_params(cur), "gamma_formation_coupling": float(x[0])},
-                                   rows=zol)
-        return [(float(tg["simulated"].iloc[0]) - r.value) / r.tolerance]
+    def residuals(x):
+        pars = {**cur, "gamma_formation_osteoblasts": x[0], "gamma_formation_coupling": x[1],
+                "k_formation_coupling": 1.0 / x[2]}
+        return _marker_residuals(rows, keys, comps, pars)
 
-    sol = least_squares(residual, [0.5], bounds=([0.0], [2.0]), diff_step=1e-2)
-    print(f"gamma_formation_coupling = {sol.x[0]:.4f} (residual {sol.fun[0] * r.tolerance:.2f} pp)")
-    return {"gamma_formation_coupling": float(sol.x[0])}
+    b = [bounds[n].bounds for n in COUPLING_NAMES]
+    lower = [b[0][0], b[1][0], 1.0 / b[2][1]]
+    upper = [b[0][1], b[1][1], 1.0 / b[2][0]]
+    x0 = [cur["gamma_formation_osteoblasts"], cur["gamma_formation_coupling"], 1.0 / cur["k_formation_coupling"]]
+    x0 = [min(h, max(lo, v)) for v, lo, h in zip(x0, lower, upper)]
+    sol = least_squares(residuals, x0, bounds=(lower, upper), x_scale=[0.1, 0.1, 30.0], diff_step=1e-3)
+    out = {"gamma_formation_osteoblasts": float(sol.x[0]), "gamma_formation_coupling": float(sol.x[1]),
+           "k_formation_coupling": float(1.0 / sol.x[2])}
+    sim = sol.fun * rows["tolerance"].to_numpy() + rows["value"].to_numpy()
+    print(f"formation coupling: {out} (mean delay {sol.x[2]:.0f} days); P1NP simulated vs observed: "
+          + ", ".join(f"{r.drug} m{r.month}: {v:.1f} vs {r.value:.1f}" for v, r in zip(sim, rows.itertuples())))
+    return out
 
 
+_COUPLING_DATASET = ("P1NP on denosumab 60 mg Q6M, -18 / -50 / -76 % vs placebo at 1 / 6 / 36 months "
+                     "(Eastell 2011 JBMR 26:530, FREEDOM), and on zoledronic acid 5 mg, -56 % vs placebo at 12 "
+                     "months (Delmas 2009 JBMR 24:1544, HORIZON-PFT); predictions.csv used_in_fit rows")
 DATASETS = {
-    "gamma_formation_coupling": ("P1NP -56 % vs placebo at 12 months on zoledronic acid 5 mg (Delmas 2009 JBMR "
-                                 "24:1544, HORIZON-PFT; predictions.csv used_in_fit row)"),
+    "gamma_formation_coupling": _COUPLING_DATASET,
+    "gamma_formation_osteoblasts": _COUPLING_DATASET,
+    "k_formation_coupling": _COUPLING_DATASET,
     "zol_EC50": "resorption marker -55 % vs placebo at 12 months after 5 mg (Reclast label b-CTx; HORIZON, Black 2007 NEJM 356:1809)",
     "aln_EC50": "urine NTX -52 % at 3 months on 70 mg weekly (Hosking 2003, alendronate vs risedronate trial)",
     "estrogen_rob_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
@@ -445,7 +481,7 @@ DATASETS.update(CROSSTALK_DATASETS)
 
 def current_values() -> dict[str, float]:
     pm = standard_model().parameter_map
-    names = set(DATASETS) | {"wnt_gamma_differentiation", "k_formation_coupling"}
+    names = set(DATASETS) | {"wnt_gamma_differentiation"}
     return {n: pm[n].value for n in names}
 
 

@@ -18,7 +18,7 @@ turnover moves BMD by a bounded amount over one remodelling period before the ba
     d S_site/dt = k_remodel * (s0_site * R / F - S_site),
     BMD_site = M_site * (1 - S_site) / (1 - s0_site).
 
-F = (osteoblasts / OB0) x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
+F = (osteoblasts / OB0)^gamma_ob x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
 P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
 follows a power of BCL2 relative to a reference that tracks BCL2 within days, so the activity
 reads the intraday swing of BCL2 after each PTH peak (the mean of a convex power of a swinging
@@ -35,8 +35,10 @@ natural history) by ``myosteo.validation.calibrate``.
 Turnover markers (relative to the young adult; outputs report % change from the patient's t0):
 - CTX (resorption): R;
 - P1NP (formation, collagen synthesis): F, which includes the coupling of matrix synthesis to
-  resorption months earlier, Rr^gamma_c with Rr' = k_c (R - Rr), 1/k_c ~ 3 months (Eriksen 1986)
-  (Sims & Martin 2014; gamma_c fitted to P1NP on zoledronic acid, Delmas 2009);
+  resorption months earlier, Rr^gamma_c with Rr' = k_c (R - Rr) (Sims & Martin 2014; start value
+  1/k_c ~ 3 months, Eriksen 1986). gamma_ob, gamma_c and k_c are fitted to P1NP on denosumab
+  (Eastell 2011: -18 / -50 / -76 % at 1 / 6 / 36 months) and on zoledronic acid (Delmas 2009:
+  -56 % at 12 months); gamma_ob = 1 is P&R 2012;
 - BSAP (osteoblast number): OB/OB0 (Peterson & Riggs 2012 used OB for BSAP).
 """
 
@@ -56,6 +58,8 @@ ERIKSEN1986 = ("Eriksen 1986 Endocr Rev 7:379, doi:10.1210/edrv-7-4-379 (human t
                "sequence: resorption ~1 month, reversal, formation ~4 months)")
 DELMAS2009 = ("Delmas 2009 JBMR 24:1544 (zoledronic acid: P1NP -56 %, beta-CTX -50 %, "
               "BSAP -30 %, median at 12 months)")
+EASTELL2011 = ("Eastell 2011 JBMR 26:530, doi:10.1002/jbmr.251 (FREEDOM marker substudy: P1NP -18 / -50 / -76 % "
+               "vs placebo at 1 / 6 / 36 months; CTX falls faster and deeper than P1NP)")
 MCCLUNG2005 = "McClung 2005 Arch Intern Med 165:1762, doi:10.1001/archinte.165.15.1762 (P1NP +218 % at 6 months)"
 
 SITES = ("lumbar_spine", "total_hip", "femoral_neck")
@@ -63,7 +67,8 @@ SITES = ("lumbar_spine", "total_hip", "femoral_neck")
 # starting values; fitted values come from fitted.json (myosteo.validation.calibrate)
 DEFAULTS: dict[str, float] = {"k_mineralisation": 0.059, "gamma_bcl2_activity": 3.0, "k_bcl2_activity": 0.1,
                               "k_bcl2_adaptation": 1e-3, "k_remodel": 1 / 150, "bcl2_activity_bmd_exponent": 1.0,
-                              "gamma_formation_coupling": 0.0}
+                              "gamma_formation_coupling": 0.0, "gamma_formation_osteoblasts": 1.0,
+                              "k_formation_coupling": 1 / 90}
 for _site, _k in {"lumbar_spine": 0.0095, "total_hip": 0.005, "femoral_neck": 0.004}.items():
     DEFAULTS.update({f"k_bmd_{_site}": _k, f"gF_bmd_{_site}": 1.0, f"gR_bmd_{_site}": 1.0,
                      f"remodeling_space_{_site}": 0.03})
@@ -86,9 +91,10 @@ T_SCORE_REFERENCE = (0.858, 0.120, "NHANES III femoral neck, NHW women 20-29 (Lo
 
 def build() -> Module:
     m = ModuleBuilder("bmd", "Regional BMD and bone turnover markers", time_unit="day",
-                      references=[PR2012, EUDY2015, HEANEY1994, MCCLUNG2005])
-    m.rule("formation_rel", "(OBfast + OBslow) / OB0 * ob_activity_factor * bcl2_activity "
-           "* resorption_recent^gamma_formation_coupling", "1", "bone formation relative to the young adult (P1NP)")
+                      references=[PR2012, EUDY2015, HEANEY1994, MCCLUNG2005, EASTELL2011])
+    m.rule("formation_rel", "((OBfast + OBslow) / OB0)^gamma_formation_osteoblasts * ob_activity_factor "
+           "* bcl2_activity * resorption_recent^gamma_formation_coupling", "1",
+           "bone formation relative to the young adult (P1NP)")
     m.rule("resorption_rel", "OC / OC0 * oc_activity_factor", "1",
            "bone resorption relative to the young adult (CTX)")
     # Coupling in the remodelling unit: osteoblasts fill cavities that osteoclasts dug months
@@ -100,16 +106,30 @@ def build() -> Module:
                 "1", "fitted to P1NP on zoledronic acid (" + DELMAS2009 + "; calibrate stage 5); mechanism: "
                 + SIMS_MARTIN2014,
                 "exponent of recent resorption on matrix synthesis per osteoblast", bounds=(0.0, 2.0))
-    m.parameter("k_formation_coupling", 1 / 90, "1/day",
-                ERIKSEN1986 + ": formation at a site starts ~1 month after resorption and lasts ~4 "
-                "months, a mean delay of ~3 months",
+    m.parameter("k_formation_coupling", fitted("k_formation_coupling", DEFAULTS["k_formation_coupling"]), "1/day",
+                "fitted to P1NP on denosumab (" + EASTELL2011 + ") and zoledronic acid (" + DELMAS2009
+                + "; calibrate stage 5); structure and start value: " + ERIKSEN1986 + ": formation at a "
+                "site starts ~1 month after resorption and lasts ~4 months",
                 "rate at which the resorption that formation follows is updated (1 / mean delay)",
                 bounds=(1 / 365, 1 / 7))
+    # The P&R osteoblast number follows osteoclastic TGF-beta within weeks (BSAP -57 % by month 3
+    # on denosumab 60 mg, phase 2), while P1NP on denosumab falls over months (-18 / -50 / -76 %
+    # at 1 / 6 / 36 months, Eastell 2011): matrix synthesis refills the cavities resorbed months
+    # earlier, so it reads that osteoblast number with an exponent below 1 (1 = P&R 2012, P1NP
+    # proportional to osteoblast number, which with the lagged coupling on top counts the fall of
+    # resorption twice: denosumab P1NP -83 % at 6 months).
+    m.parameter("gamma_formation_osteoblasts", fitted("gamma_formation_osteoblasts",
+                DEFAULTS["gamma_formation_osteoblasts"]), "1",
+                "fitted to P1NP on denosumab (" + EASTELL2011 + ") and zoledronic acid (" + DELMAS2009
+                + "; calibrate stage 5); 1 = " + PR2012,
+                "exponent of osteoblast number (the P&R TGF-beta-driven pool) on matrix synthesis", bounds=(0.0, 1.0))
     m.state("resorption_recent", 1.0, "1", "resorption over the last months, which formation refills (relative to the young adult)")
     m.ode("resorption_recent", "k_formation_coupling * (resorption_rel - resorption_recent)")
     m.edge("bone resorption", "bone formation per osteoblast", 1, "power law, lagged ~3 months",
            "human", SIMS_MARTIN2014 + "; " + DELMAS2009, rule="formation_rel",
            parameters=("gamma_formation_coupling", "k_formation_coupling"))
+    m.edge("osteoblast number", "bone formation", 1, "power law", "human", EASTELL2011 + "; " + PR2012,
+           rule="formation_rel", parameters=("gamma_formation_osteoblasts",))
     m.rule("osteoblasts_rel", "(OBfast + OBslow) / OB0", "1", "osteoblast number (BSAP)")
     m.parameter("gamma_bcl2_activity", fitted("gamma_bcl2_activity", DEFAULTS["gamma_bcl2_activity"]),
                 "1", FIT_SOURCE + "; mechanism: " + PR2010_BCL2,
