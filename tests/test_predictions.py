@@ -31,3 +31,18 @@ def test_fit_targets_are_the_flagged_p1np_rows():
     rows = formation_marker_targets()
     assert set(rows["drug"]) == {"teriparatide", "zoledronic_acid", "denosumab"}
     assert (rows["used_in_fit"] == "yes").all() and (rows["endpoint"] == "p1np").all()
+
+
+def test_bisphosphonate_bmd_predictions_regression_guard():
+    """Held-out bisphosphonate BMD summaries. Liberman 1995 and Schnitzer 2000 are within their
+    tolerance; HORIZON's spine is still over-predicted (observed +6.7 %; +12.1 % simulated, +18.5 %
+    before formation read osteoblast number with a fitted exponent), so its guard sits just above
+    the current value (docs/validation.md, session 14)."""
+    from myosteo.validation.predictions import prediction_comparison, prediction_targets
+
+    tg = prediction_targets()
+    rows = tg[tg["trial"].isin(["HORIZON-PFT", "Liberman 1995", "Schnitzer 2000"]) & tg["endpoint"].str.startswith("bmd")]
+    pc = prediction_comparison(rows=rows)
+    assert pc[pc["trial"] != "HORIZON-PFT"]["met"].all(), pc[["trial", "endpoint", "value", "simulated"]]
+    horizon = pc[pc["trial"] == "HORIZON-PFT"].set_index("endpoint")["simulated"]
+    assert horizon["bmd_lumbar_spine"] <= 13.5 and horizon["bmd_total_hip"] <= 9.0, horizon

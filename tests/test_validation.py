@@ -13,9 +13,11 @@ from myosteo.validation.trials import compare, load_trials, rmse_table, simulate
 
 ISSUE_LS_RMSE_PP = 1.5
 # per study: (max LS RMSE of any calibration arm, median LS RMSE over calibration arms), pp
-# measured with the committed fitted.json (docs/validation.md): denosumab max 3.39 / median 1.22;
-# teriparatide max 3.48 / median 2.70; blosozumab max 2.00 / median 1.09. Guards sit just above.
-LS_GUARD = {"denosumab_phase2": (3.6, 1.4), "teriparatide": (3.8, 3.0), "blosozumab_phase2": (2.3, 1.4)}
+# measured with the committed fitted.json (docs/validation.md): denosumab max 4.23 / median 1.44;
+# teriparatide max 3.45 / median 2.66; blosozumab max 2.09 / median 1.05. Guards sit just above.
+# (Session 14 traded denosumab max 3.39 / median 1.22 for the held-out bisphosphonate predictions:
+# tests/test_predictions.py.)
+LS_GUARD = {"denosumab_phase2": (4.5, 1.5), "teriparatide": (3.8, 3.0), "blosozumab_phase2": (2.3, 1.4)}
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,13 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 2. denosumab RANKL-neutralisation rate, to CTX of the phase-2 arms (months 0-24);
 3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt) and blosozumab
    binding, to P1NP and CTX of the blosozumab arms;
-5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and the
-   coupling of matrix synthesis to recent resorption, to P1NP on zoledronic acid;
+5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and how
+   matrix synthesis follows osteoblast number and recent resorption (two exponents and the
+   delay), to P1NP on denosumab (FREEDOM, 1 / 6 / 36 months) and zoledronic acid (HORIZON);
 4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
    to every calibration BMD observation plus the natural-history targets in
-   ``natural_history.csv`` and P1NP on teriparatide and zoledronic acid (the ``used_in_fit`` rows
-   of ``predictions.csv``).
+   ``natural_history.csv`` and the P1NP fit targets (the ``used_in_fit`` rows of
+   ``predictions.csv``: teriparatide, denosumab, zoledronic acid).
    This stage integrates the BMD equations in NumPy over cell trajectories simulated once at the
    current values (exact exponential steps). The BMD-stage parameters do not act back on the
    cells (hydroxyapatite formation follows osteoblast number only, as in P&R 2010), except the
@@ -468,7 +469,8 @@ for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_toleranc
     DATASETS[_n] = DATASETS["bloso_Km"]
 for _n in BMD_NAMES:
     DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
-                    "targets (validation/data/*.csv), teriparatide P1NP +218 % at 6 months (McClung 2005) and "
+                    "targets (validation/data/*.csv), teriparatide P1NP +218 % at 6 months (McClung 2005), "
+                    "denosumab P1NP -18 / -50 / -76 % at 1 / 6 / 36 months (Eastell 2011) and "
                     "zoledronic-acid P1NP -56 % at 12 months (Delmas 2009)")
 
 
