@@ -265,8 +265,11 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         grids.append(_grid(off, float(m["time_days"].max())))
         keys.append((a.arm, off, m))
     markers = formation_marker_targets()
-    for spec in _marker_designs(markers):
-        patients.append(spec[0]); doses.append(spec[1]); grids.append(spec[2]); keys.append(spec[3])
+    for patient, d, grid, key in _marker_designs(markers):
+        patients.append(patient)
+        doses.append(d)
+        grids.append(grid)
+        keys.append(key)
     nh = natural_history_targets()
     for sex in ("female", "male"):
         patients.append(dict(sex=sex, age_years=90.0))
