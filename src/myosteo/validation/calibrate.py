@@ -429,10 +429,8 @@ def fit_formation_coupling(cur):
     checks the surrogate against the engine."""
     rows = formation_marker_targets()
     rows = rows[rows["drug"].isin(["denosumab", "zoledronic_acid"])].reset_index(drop=True)
-    designs = _marker_designs(rows)
-    keys = [d[3] for d in designs]
-    comps = _simulate_components([d[0] for d in designs], [d[1] for d in designs], [d[2] for d in designs],
-                                 _cell_params(cur))
+    patients, doses, grids, keys = zip(*_marker_designs(rows))
+    comps = _simulate_components(patients, doses, grids, _cell_params(cur))
     bounds = standard_model().parameter_map
 
     def residuals(x):
