@@ -12,7 +12,14 @@ Conventions applied (documented in docs/validation.md):
 - teriparatide ID 32 lists every daily dose twice; read as one 20 ug dose per day (the source
   describes all arms as 20 ug/day);
 - teriparatide ID 16 starts teriparatide at day 336 after an undocumented prior period: kept for
-  the report but excluded from calibration.
+  the report but excluded from calibration;
+- denosumab ID 10 is Roux 2014 (Bone 58:48): its month-12 values (total hip +2.0 %, femoral neck
+  +1.4 %, spine +3.4 % with bounds 3.1-3.8, n 422 of 435) are that trial's denosumab arm, women
+  previously prescribed alendronate and suboptimally adherent to it. The model's patients are
+  treatment-naive, so the arm is kept for the report but excluded from calibration;
+- denosumab ID 6: the spine value 102.5 at month 48 (8 points below month 36 while the arm stays on
+  60 mg Q6M and its total hip keeps rising; Miller 2008 reports continued gains on continuous
+  treatment) is taken as a digitization error and dropped.
 Usage: python tools/curate_openbonemin.py ../shared/data/openbonemin_digitized src/myosteo/validation/data
 """
 import csv
@@ -25,6 +32,9 @@ DMAB_CITE = "McClung 2006 NEJM 354:821 doi:10.1056/NEJMoa044459; Lewiecki 2007 J
 DMAB_OTHER = "denosumab 60 mg Q6M arm of another trial (digitized in OpenBoneMin git history; study not documented)"
 TERI_CITE = "teriparatide 20 ug/day arm (digitized in OpenBoneMin git history; study code {code}, not documented)"
 SOST_CITE = "Recker 2015 JBMR 30:216 doi:10.1002/jbmr.2351 (blosozumab phase 2; digitized in OpenBoneMin git history)"
+ROUX2014 = ("Roux 2014 Bone 58:48 (denosumab 60 mg Q6M after alendronate in "
+            "women suboptimally adherent to it; 12-month TH +2.0 %, FN +1.4 %, LS +3.4 %); digitized in "
+            "OpenBoneMin git history as ID 10, identified by these values")
 DMAB_LABELS = {"1": "6 mg Q3M", "2": "14 mg Q3M", "3": "30 mg Q3M (gap, 60 mg Q6M from month 36)",
                "4": "14 mg Q6M", "5": "60 mg Q6M", "6": "100 mg Q6M", "7": "210 mg Q6M"}
 
@@ -78,11 +88,16 @@ def main(src, dst):
         if r["evid"] == "1":
             t = round(float(r["time"]) / 24, 6)
             doses[r["ID"]][t] = doses[r["ID"]].get(t, 0) + float(r["amt"]) / 1e6
+    def dmab_cite(arm):
+        return DMAB_CITE if int(arm) <= 7 else ROUX2014 if arm == "10" else DMAB_OTHER
+
     for arm in sorted(doses, key=int):
-        cite = DMAB_CITE if int(arm) <= 7 else DMAB_OTHER
         label = DMAB_LABELS.get(arm, "60 mg Q6M")
-        add_arm("denosumab_phase2", f"dmab{arm}", label, 63, cite, "yes",
-                "age: McClung 2006 mean 62.8 y [recalled]" if int(arm) <= 7 else "age assumed 63 y")
+        note = "age: McClung 2006 mean 62.8 y [recalled]" if int(arm) <= 7 else "age assumed 63 y"
+        if arm == "10":
+            note = ("prior alendronate (median 20 months), suboptimally adherent: not the model's treatment-naive "
+                    "patient, excluded from calibration; " + note)
+        add_arm("denosumab_phase2", f"dmab{arm}", label, 63, dmab_cite(arm), "no" if arm == "10" else "yes", note)
         for k, (mg, start, every, n) in enumerate(compress([(t, d) for t, d in doses[arm].items() if d > 0])):
             regimens.append(dict(study="denosumab_phase2", arm=f"dmab{arm}", segment=k, drug="denosumab",
                                  dose_mg=mg, start_days=start, every_days=every, n_doses=n))
@@ -98,8 +113,10 @@ def main(src, dst):
             v = num(r[c])
             if v is None or (t == 0 and v == 100):
                 continue
+            if r["ID"] == "6" and ep == "bmd_lumbar_spine" and abs(t / 28 - 48) < 0.01:
+                continue
             add_meas("denosumab_phase2", f"dmab{r['ID']}", ep, t, v - 100, num(r[e]) if e else None,
-                     num(r[n]), DMAB_CITE if int(r["ID"]) <= 7 else DMAB_OTHER)
+                     num(r[n]), dmab_cite(r["ID"]))
 
     # teriparatide
     rows = list(csv.DictReader(open(src / "teriparatide_bmd.csv")))
