@@ -6,12 +6,8 @@ act until the scenario starts: any patient begins from a consistent state).
 
 Estrogen, relative to the sex-specific young-adult level (1 = young adult):
 - women: a logistic fall around the final menstrual period (FMP, ``menopause_age_years``) to the
-  postmenopausal fraction, timed by SWAN's hormone trajectories (Randolph 2011 JCEM 96:746): mean
-  E2 starts to fall 2.03 years before the FMP, falls fastest at the FMP and is stable 2.17 years
-  after it, so the logistic is centred on the FMP and its 5-95 % span (5.9 widths) covers those
-  4.2 years. (An earlier version timed the hormone by the bone loss instead: centre 0.5 years after
-  the FMP, width 0.5 years; the cell response then lagged the SWAN transmenopausal loss, FMP-1 to
-  FMP+2, Greendale 2012 JBMR 27:111.)
+  postmenopausal fraction; SWAN places the fastest bone loss from 1 year before to 2 years after
+  the FMP (Greendale 2012 JBMR 27:111), which sets the centre offset and width;
 - men: a slow linear decline of bioavailable E2, -38 % at >= 60 y vs 20-39 y (Khosla 2001 JCEM
   86:3555 / Khosla 2005 JCEM 90:5096), reached by a slope from age 40.
 
@@ -37,8 +33,6 @@ from myosteo.model.core import Module, ModuleBuilder
 from myosteo.model.fitted import fitted
 
 GREENDALE_2012 = "Greendale 2012 JBMR 27:111 (SWAN), doi:10.1002/jbmr.534"
-RANDOLPH_2011 = ("Randolph 2011 JCEM 96:746, doi:10.1210/jc.2010-1746 (SWAN: E2 falls from 2.03 y before to "
-                 "2.17 y after the FMP, fastest at the FMP)")
 KHOSLA = "Khosla 2001 JCEM 86:3555; Khosla 2005 JCEM 90:5096"
 EGHBALI = "Eghbali-Fatourechi 2003 JCI 111:1221, doi:10.1172/JCI17215"
 HUGHES = "Hughes 1996 Nat Med 2:1132, doi:10.1038/nm1096-1132"
@@ -51,7 +45,7 @@ def build() -> Module:
         "aging_estrogen",
         "Age, sex and estrogen forcing of bone remodelling",
         time_unit="day",
-        references=[GREENDALE_2012, RANDOLPH_2011, KHOSLA, EGHBALI, HUGHES, RIGGS2012],
+        references=[GREENDALE_2012, KHOSLA, EGHBALI, HUGHES, RIGGS2012],
     )
     # patient covariates (set per patient by the scenario layer)
     m.parameter("age_at_t0_years", 20.0, "year", "model convention: healthy young-adult steady state",
@@ -61,10 +55,10 @@ def build() -> Module:
                 "McKinlay 1992 Maturitas 14:103 (median age at natural menopause 51.3 y)",
                 "age at the final menstrual period", bounds=(35.0, 60.0))
     # estrogen trajectory
-    m.parameter("estrogen_transition_offset_years", 0.0, "year", RANDOLPH_2011,
-                "centre of the estrogen fall relative to the FMP (E2 falls fastest at the FMP)")
-    m.parameter("estrogen_transition_width_years", 0.71, "year", RANDOLPH_2011,
-                "logistic width: 5-95 % of the fall spans 5.9 widths = 4.2 years (FMP-2.03 to FMP+2.17 y)")
+    m.parameter("estrogen_transition_offset_years", 0.5, "year", GREENDALE_2012,
+                "centre of the estrogen fall after the FMP (fastest loss FMP-1 to FMP+2)")
+    m.parameter("estrogen_transition_width_years", 0.5, "year", GREENDALE_2012,
+                "logistic width: 10-90 % of the fall spans ~2.2 years")
     m.parameter("estrogen_postmenopausal_fraction", 0.1, "1",
                 "Khosla 2005 JCEM 90:5096 (bioE2 medians 17 pg/mL at 20-39 y vs 3 pg/mL at >= 60 y: ~0.18; "
                 "total E2 ~100 -> <10 pg/mL, Riggs 2012)",
