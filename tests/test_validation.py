@@ -13,11 +13,13 @@ from myosteo.validation.trials import compare, load_trials, rmse_table, simulate
 
 ISSUE_LS_RMSE_PP = 1.5
 # per study: (max LS RMSE of any calibration arm, median LS RMSE over calibration arms), pp
-# measured with the committed fitted.json (docs/validation.md): denosumab max 4.23 / median 1.44;
-# teriparatide max 3.45 / median 2.66; blosozumab max 2.09 / median 1.05. Guards sit just above.
-# (Session 14 traded denosumab max 3.39 / median 1.22 for the held-out bisphosphonate predictions:
-# tests/test_predictions.py.)
-LS_GUARD = {"denosumab_phase2": (4.5, 1.5), "teriparatide": (3.8, 3.0), "blosozumab_phase2": (2.3, 1.4)}
+# measured with the committed fitted.json (docs/validation.md): denosumab max 4.37 / median 1.21
+# (the worst are the unidentified one-point arms 12-14); teriparatide max 3.53 / median 2.68;
+# blosozumab max 1.94 / median 1.04. Guards sit just above.
+LS_GUARD = {"denosumab_phase2": (4.5, 1.3), "teriparatide": (3.8, 3.0), "blosozumab_phase2": (2.3, 1.4)}
+# the issue's own arms: the denosumab phase-2 dose-ranging trial and its extension (McClung 2006,
+# Lewiecki 2007, Miller 2008), every dose including the 30 mg stop/restart arm
+DENOSUMAB_PHASE2_ARMS = [f"dmab{i}" for i in range(1, 8)]
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,25 @@ def test_lumbar_spine_bmd_per_arm(results, study):
     assert len(ls) > 0
     assert ls.median() <= (median or ISSUE_LS_RMSE_PP), ls.to_dict()
     assert ls.max() <= (worst or ISSUE_LS_RMSE_PP), ls.to_dict()
+
+
+def test_denosumab_phase2_arms_meet_the_issue_threshold(results):
+    _, _, _, rmse = results
+    ls = rmse[rmse["arm"].isin(DENOSUMAB_PHASE2_ARMS) & (rmse["endpoint"] == "bmd_lumbar_spine")]
+    assert sorted(ls["arm"]) == sorted(DENOSUMAB_PHASE2_ARMS)
+    assert (ls["rmse_pp"] <= ISSUE_LS_RMSE_PP).all(), ls.set_index("arm")["rmse_pp"].to_dict()
+
+
+def test_curated_denosumab_corrections():
+    """ID 10 is Roux 2014 (alendronate-pretreated): reported, not fitted; ID 6's month-48 spine
+    value (a digitization error) is not in the data (tools/curate_openbonemin.py)."""
+    data = load_trials()
+    arm10 = data.arms.set_index("arm").loc["dmab10"]
+    assert arm10["calibration"] == "no" and "Roux 2014" in arm10["citation"]
+    m = data.measurements
+    assert not m.query("arm == 'dmab10'").empty
+    late = m.query("arm == 'dmab6' and endpoint == 'bmd_lumbar_spine' and time_days > 1100")
+    assert late.empty, late
 
 
 def _traj(sim, arm, col):
