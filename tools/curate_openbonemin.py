@@ -88,6 +88,7 @@ def main(src, dst):
         if r["evid"] == "1":
             t = round(float(r["time"]) / 24, 6)
             doses[r["ID"]][t] = doses[r["ID"]].get(t, 0) + float(r["amt"]) / 1e6
+
     def dmab_cite(arm):
         return DMAB_CITE if int(arm) <= 7 else ROUX2014 if arm == "10" else DMAB_OTHER
 
