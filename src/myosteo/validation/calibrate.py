@@ -10,7 +10,8 @@ Run: ``python -m myosteo.validation.calibrate`` (a few minutes on 2 cores). Stag
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and how
    matrix synthesis follows osteoblast number and recent resorption (two exponents and the
    delay), to P1NP on denosumab (FREEDOM, 1 / 6 / 36 months) and zoledronic acid (HORIZON);
-4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, aging),
+4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, the
+   anabolic window of intermittent PTH, aging),
    to every calibration BMD observation plus the natural-history targets in
    ``natural_history.csv`` and the P1NP fit targets (the ``used_in_fit`` rows of
    ``predictions.csv``: teriparatide, denosumab, zoledronic acid).
@@ -136,15 +137,18 @@ def _formation(comp, pars):
 
 def _bmd_paths(comp, pars):
     """The bmd module's equations for each site over comp['t'] (exact exponential steps):
-    D' = km (Fm^gF - D), M' = k (D - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0)."""
+    D' = km (Fm^gF W - D), M' = k (D - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0),
+    W = max(1, a / a_slow)^kappa_W the anabolic window (a the PTH/BCL2 activity)."""
     t = comp["t"]
     F, act = _formation(comp, pars)
     Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
+    # the anabolic window: activity over its slow average (state starts at 1)
+    boost = np.maximum(1.0, act / _relax(act, pars["k_anabolic_window"], t, 1.0)) ** pars["kappa_anabolic_window"]
     R = comp["resorption_rel"]
     out = {}
     for site in SITES:
         k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
-        D = _relax(Fm ** gF, pars["k_mineralisation"], t, 1.0)
+        D = _relax(Fm ** gF * boost, pars["k_mineralisation"], t, 1.0)
         Rg = R ** gR
         r = 0.5 * (Rg[1:] + Rg[:-1])
         d = 0.5 * (D[1:] + D[:-1])
@@ -163,7 +167,8 @@ def _grid(offset_days, t_end_days):
 
 
 BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "k_bcl2_adaptation",
-              "aging_rate_per_year", "aging_acceleration_per_year", "k_remodel", "bcl2_activity_bmd_exponent"]
+              "aging_rate_per_year", "aging_acceleration_per_year", "k_remodel", "bcl2_activity_bmd_exponent",
+              "kappa_anabolic_window", "k_anabolic_window"]
              + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")]
              + [f"remodeling_space_{s}" for s in SITES])
 # The fit searches the model's declared parameter bounds, except where it searches a narrower range:
