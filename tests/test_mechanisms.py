@@ -87,3 +87,27 @@ def test_denosumab_lowers_resorption_faster_and_deeper_than_formation():
     assert ctx[1] < -80.0 and p1np[1] > -30.0  # month 1: resorption down at once, formation not yet
     assert -65.0 <= p1np[2] <= -35.0  # month 6: within the 15-point tolerance of -50 %
     assert ctx[2] < p1np[2]
+
+
+def test_anabolic_window_is_transient_and_only_for_intermittent_pth():
+    """The transient boost of the mineral drive (modeling-based formation at the onset of
+    intermittent PTH, Dempster 2018) opens on daily teriparatide, closes while it continues, is
+    absent untreated and on continuous PTH, small on denosumab (whose calcium dip raises PTH for
+    weeks; AVA also found cancellous modeling-based formation up 2.5-fold on denosumab), and never
+    falls below 1 after stopping."""
+    sim = default_simulator()
+    p = PatientSpec("female", 66.0)
+    month = YEAR / 12
+    teri_12m = build_run(p, [DoseEvent(float(k), "teriparatide", 0.02) for k in range(365)])
+    base = build_run(p, [])
+    dmab = build_run(p, [DoseEvent(0.0, "denosumab", 60.0), DoseEvent(182.0, "denosumab", 60.0)])
+    infused = Run(parameters={**base.parameters, "IPTHinf": 4857.0 / 24 * 0.7}, t0=base.t0)
+    t = np.array([0.0, 1, 3, 6, 12, 13, 15, 18]) * month
+    w = sim.simulate([teri_12m, base, dmab, infused], t, ["anabolic_window_boost"], n_workers=1)[:, :, 0]
+    teri, untreated, deno, continuous = w
+    assert teri[1] > 1.3  # open within the first month
+    assert teri[1] > teri[3] > teri[4] > 1.0  # closes while the drug continues
+    assert np.all(teri[5:] >= 1.0) and teri[-1] == pytest.approx(1.0, abs=1e-6)  # no negative window off drug
+    for other in (untreated, continuous):
+        assert np.all(np.abs(other - 1.0) < 1e-3)
+    assert np.all(deno >= 1.0) and deno.max() < 1.15 and deno[-1] == pytest.approx(1.0, abs=1e-3)
