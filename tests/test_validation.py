@@ -13,10 +13,11 @@ from myosteo.validation.trials import compare, load_trials, rmse_table, simulate
 
 ISSUE_LS_RMSE_PP = 1.5
 # per study: (max LS RMSE of any calibration arm, median LS RMSE over calibration arms), pp
-# measured with the committed fitted.json (docs/validation.md): denosumab max 4.37 / median 1.21
-# (the worst are the unidentified one-point arms 12-14); teriparatide max 3.53 / median 2.68;
-# blosozumab max 1.94 / median 1.04. Guards sit just above.
-LS_GUARD = {"denosumab_phase2": (4.5, 1.3), "teriparatide": (3.8, 3.0), "blosozumab_phase2": (2.3, 1.4)}
+# measured with the committed fitted.json (docs/validation.md): denosumab max 4.25 / median 1.19
+# (the worst are the unidentified one-point arms 12-14); teriparatide max 3.63 / median 1.37 (the
+# 7 arms missing 1.5 pp are the 7 whose replicate floor exceeds 1.5 pp); blosozumab max 2.24 /
+# median 1.05. Guards sit just above.
+LS_GUARD = {"denosumab_phase2": (4.5, 1.3), "teriparatide": (3.8, 1.5), "blosozumab_phase2": (2.3, 1.4)}
 # the issue's own arms: the denosumab phase-2 dose-ranging trial and its extension (McClung 2006,
 # Lewiecki 2007, Miller 2008), every dose including the 30 mg stop/restart arm
 DENOSUMAB_PHASE2_ARMS = [f"dmab{i}" for i in range(1, 8)]
@@ -84,6 +85,41 @@ def test_denosumab_stop_and_restart(results):
     assert at(48) > at(36) + 1.0  # regain on retreatment
     t, ctx = _traj(sim, "dmab3", "ctx_pct_change")
     assert np.interp(36 * 28, t, ctx) > 10.0  # rebound above baseline off treatment
+
+
+def test_teriparatide_arms_meet_the_issue_threshold_where_replicates_agree(results):
+    """Every teriparatide arm that agrees with its replicate arms (replicate floor <= 1.5 pp, the
+    regimen's other arms at the same times) is within the issue's 1.5 pp; the arms that miss are
+    the ones a single curve per regimen cannot reach (session 15: 2 of the 8 such arms met)."""
+    from myosteo.validation.trials import between_arm_floor
+
+    data, _, _, rmse = results
+    floor = between_arm_floor(data, "bmd_lumbar_spine")
+    ls = rmse[(rmse["study"] == "teriparatide") & (rmse["endpoint"] == "bmd_lumbar_spine")].set_index("arm")["rmse_pp"]
+    agreeing = [a for a in ls.index if floor.get(a, np.nan) <= ISSUE_LS_RMSE_PP]
+    assert len(agreeing) >= 8
+    assert (ls[agreeing] <= ISSUE_LS_RMSE_PP).all(), ls[agreeing].to_dict()
+
+
+def test_teriparatide_spine_course_is_concave(results):
+    """The 15 teriparatide arms' mean spine course is concave: +3.5 / 5.4 / 7.5 / 9.2 / 10.6 % at
+    3 / 6 / 11 / 17 / 22 months (validation/data), ~0.9 %/month over the first 6 months against
+    ~0.3 %/month after the first year. Without the anabolic window the model gained 0.5 %/month
+    at first and 0.6 %/month in months 12-18 (convex; docs/validation.md, session 16)."""
+    data, sim, _, _ = results
+    arms = data.arms.query("study == 'teriparatide' and calibration == 'yes'")["arm"]
+    m = data.measurements.query("arm in @arms and endpoint == 'bmd_lumbar_spine'")
+    t, ls = _traj(sim, "teri24", "bmd_lumbar_spine_pct_change")  # one regimen: the arm followed longest
+    month = 365.25 / 12
+    early = np.interp(6 * month, t, ls) / 6
+    late = (np.interp(18 * month, t, ls) - np.interp(12 * month, t, ls)) / 6
+    assert early > 2.0 * late > 0.0, (early, late)
+    # the arm mean at each visit (months of 28 days in the source), within 1 pp
+    for lo, hi in ((80, 95), (165, 185), (330, 370), (500, 510), (665, 680)):
+        obs = m[(m.time_days >= lo) & (m.time_days <= hi)]
+        assert len(obs) >= 5
+        simulated = np.interp(obs.time_days.mean(), t, ls)
+        assert simulated == pytest.approx(obs.value_pct_change.mean(), abs=1.0), (lo, hi, simulated)
 
 
 def test_teriparatide_formation_leads_resorption():
