@@ -42,10 +42,12 @@ PTH/BCL2 activity against its own slow average,
 
 which is 1 at steady state (untreated, or any sustained stimulus after ~1 / k_W) and after
 stopping (no negative window); kappa_W and k_W are fitted to the teriparatide spine arms with the
-other BMD parameters. Without it the spine course on teriparatide was convex (+3.1 % at 6 months,
-+13.9 % at 24: docs/validation.md, session 16). Parameters of each site are fitted jointly to the calibration
-datasets in ``myosteo/validation/data`` (denosumab, teriparatide and sclerostin-antibody trials,
-natural history) by ``myosteo.validation.calibrate``.
+other BMD parameters. Without it the spine course on teriparatide was convex (+3.1 % at 6
+months, +13.9 % at 24: docs/validation.md, session 16).
+
+Parameters of each site are fitted jointly to the calibration datasets in
+``myosteo/validation/data`` (denosumab, teriparatide and sclerostin-antibody trials, natural
+history) by ``myosteo.validation.calibrate``.
 
 Turnover markers (relative to the young adult; outputs report % change from the patient's t0):
 - CTX (resorption): R;
