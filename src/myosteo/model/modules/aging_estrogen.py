@@ -36,7 +36,7 @@ from myosteo.model.core import Module, ModuleBuilder
 from myosteo.model.fitted import fitted
 
 GREENDALE_2012 = "Greendale 2012 JBMR 27:111 (SWAN), doi:10.1002/jbmr.534"
-RANDOLPH_2011 = ("Randolph 2011 JCEM 96:746, doi:10.1210/jc.2010-1746 (SWAN, abstract: mean E2 starts to fall "
+RANDOLPH_2011 = ("Randolph 2011 JCEM 96:746 (SWAN; abstract read, DOI not checked: mean E2 starts to fall "
                  "2.03 y before the FMP, falls fastest at the FMP and is stable 2.17 y after it)")
 KHOSLA = "Khosla 2001 JCEM 86:3555; Khosla 2005 JCEM 90:5096"
 EGHBALI = "Eghbali-Fatourechi 2003 JCI 111:1221, doi:10.1172/JCI17215"
