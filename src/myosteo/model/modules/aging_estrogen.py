@@ -6,8 +6,11 @@ act until the scenario starts: any patient begins from a consistent state).
 
 Estrogen, relative to the sex-specific young-adult level (1 = young adult):
 - women: a logistic fall around the final menstrual period (FMP, ``menopause_age_years``) to the
-  postmenopausal fraction; SWAN places the fastest bone loss from 1 year before to 2 years after
-  the FMP (Greendale 2012 JBMR 27:111), which sets the centre offset and width;
+  postmenopausal fraction, centred on the FMP, where serum E2 falls fastest in SWAN, and starting
+  ~2 years before and ending ~2 years after it (Randolph 2011 JCEM 96:746). Until session 17 the
+  centre was 0.5 y after the FMP, set from the timing of bone loss (Greendale 2012 JBMR 27:111);
+  with the lag of the cell response the bone loss then came ~0.5 y late (SWAN transmenopause LS
+  -5.3 % against -7.4 %);
 - men: a slow linear decline of bioavailable E2, -38 % at >= 60 y vs 20-39 y (Khosla 2001 JCEM
   86:3555 / Khosla 2005 JCEM 90:5096), reached by a slope from age 40.
 
@@ -33,6 +36,8 @@ from myosteo.model.core import Module, ModuleBuilder
 from myosteo.model.fitted import fitted
 
 GREENDALE_2012 = "Greendale 2012 JBMR 27:111 (SWAN), doi:10.1002/jbmr.534"
+RANDOLPH_2011 = ("Randolph 2011 JCEM 96:746 (SWAN; abstract read, DOI not checked: mean E2 starts to fall "
+                 "2.03 y before the FMP, falls fastest at the FMP and is stable 2.17 y after it)")
 KHOSLA = "Khosla 2001 JCEM 86:3555; Khosla 2005 JCEM 90:5096"
 EGHBALI = "Eghbali-Fatourechi 2003 JCI 111:1221, doi:10.1172/JCI17215"
 HUGHES = "Hughes 1996 Nat Med 2:1132, doi:10.1038/nm1096-1132"
@@ -45,7 +50,7 @@ def build() -> Module:
         "aging_estrogen",
         "Age, sex and estrogen forcing of bone remodelling",
         time_unit="day",
-        references=[GREENDALE_2012, KHOSLA, EGHBALI, HUGHES, RIGGS2012],
+        references=[GREENDALE_2012, RANDOLPH_2011, KHOSLA, EGHBALI, HUGHES, RIGGS2012],
     )
     # patient covariates (set per patient by the scenario layer)
     m.parameter("age_at_t0_years", 20.0, "year", "model convention: healthy young-adult steady state",
@@ -55,10 +60,13 @@ def build() -> Module:
                 "McKinlay 1992 Maturitas 14:103 (median age at natural menopause 51.3 y)",
                 "age at the final menstrual period", bounds=(35.0, 60.0))
     # estrogen trajectory
-    m.parameter("estrogen_transition_offset_years", 0.5, "year", GREENDALE_2012,
-                "centre of the estrogen fall after the FMP (fastest loss FMP-1 to FMP+2)")
-    m.parameter("estrogen_transition_width_years", 0.5, "year", GREENDALE_2012,
-                "logistic width: 10-90 % of the fall spans ~2.2 years")
+    m.parameter("estrogen_transition_offset_years", 0.0, "year", RANDOLPH_2011,
+                "centre of the estrogen fall relative to the FMP (SWAN: E2 falls fastest at the FMP)",
+                bounds=(-3.0, 3.0))
+    m.parameter("estrogen_transition_width_years", 0.5, "year", RANDOLPH_2011,
+                "logistic width: the fall is 1.7 % done 2.03 y before the FMP and 98.7 % done 2.17 y "
+                "after it (SWAN: E2 starts to fall 2.03 y before and is stable 2.17 y after the FMP)",
+                bounds=(0.1, 3.0))
     m.parameter("estrogen_postmenopausal_fraction", 0.1, "1",
                 "Khosla 2005 JCEM 90:5096 (bioE2 medians 17 pg/mL at 20-39 y vs 3 pg/mL at >= 60 y: ~0.18; "
                 "total E2 ~100 -> <10 pg/mL, Riggs 2012)",
