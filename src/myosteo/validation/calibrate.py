@@ -498,7 +498,11 @@ def current_values() -> dict[str, float]:
     return {n: pm[n].value for n in names}
 
 
-def main(stages: str = "2354") -> None:
+# stage 1 is stale (module docstring): run it only when named explicitly
+DEFAULT_STAGES = "2354"
+
+
+def main(stages: str = DEFAULT_STAGES) -> None:
     cur = current_values()
     if "1" in stages:
         cur.update(fit_estrogen(cur))
@@ -527,4 +531,4 @@ def main(stages: str = "2354") -> None:
 if __name__ == "__main__":
     import sys
 
-    main(sys.argv[1] if len(sys.argv) > 1 else "2354")
+    main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_STAGES)
