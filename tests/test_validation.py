@@ -12,12 +12,13 @@ from myosteo.validation.natural import natural_history_comparison
 from myosteo.validation.trials import compare, load_trials, rmse_table, simulate_arms
 
 ISSUE_LS_RMSE_PP = 1.5
-# per study: (max LS RMSE of any calibration arm, median LS RMSE over calibration arms), pp
-# measured with the committed fitted.json (docs/validation.md, session 17): denosumab max 4.08 /
-# median 1.01 (the worst are the unidentified one-point arms 12-14); teriparatide max 3.58 / median
-# 1.31 (the 7 arms missing 1.5 pp are the 7 whose replicate floor exceeds 1.5 pp); blosozumab max
-# 1.76 / median 1.01. Guards sit just above.
-LS_GUARD = {"denosumab_phase2": (4.3, 1.15), "teriparatide": (3.7, 1.45), "blosozumab_phase2": (1.9, 1.2)}
+# per study: (max LS RMSE of any calibration arm, median LS RMSE over calibration arms), pp; None =
+# the issue's 1.5 pp. Measured with the committed fitted.json (docs/validation.md, session 18):
+# denosumab max 3.74 / median 1.06 (the worst are the unidentified one-point arms 12-14);
+# teriparatide max 3.82 / median 1.33 (the 7 arms missing 1.5 pp are the 7 whose replicate floor
+# exceeds 1.5 pp); blosozumab max 1.09 / median 0.93, every arm within the issue's 1.5 pp since
+# secondary mineralisation (session 18; 270 mg Q2W 1.76 pp before). Guards sit just above.
+LS_GUARD = {"denosumab_phase2": (3.9, 1.15), "teriparatide": (3.95, 1.45), "blosozumab_phase2": (None, 1.0)}
 # the issue's own arms: the denosumab phase-2 dose-ranging trial and its extension (McClung 2006,
 # Lewiecki 2007, Miller 2008), every dose including the 30 mg stop/restart arm
 DENOSUMAB_PHASE2_ARMS = [f"dmab{i}" for i in range(1, 8)]
@@ -149,20 +150,21 @@ def test_natural_history_targets(nh):
     assert nh.loc[("female", "lumbar_spine", 46, 56), "simulated"] == pytest.approx(-10.6, abs=3.0)
     assert nh.loc[("female", "femoral_neck", 46, 56), "simulated"] == pytest.approx(-9.1, abs=3.0)
     assert -10.0 < nh.loc[("female", "lumbar_spine", 50, 53), "simulated"] < -2.0
-    # femoral neck over the transmenopause: -4.6 against -5.8 % (tolerance 1, not yet met; -3.5
-    # with the estrogen fall centred 0.5 y after the FMP, before session 17)
-    assert nh.loc[("female", "femoral_neck", 50, 53), "simulated"] < -4.2
     assert nh.loc[("female", "total_hip", 25, 65), "simulated"] == pytest.approx(0.847, abs=0.05)
     assert -1.0 < nh.loc[("male", "femoral_neck", 73, 78), "simulated"] < -0.1
 
 
-def test_swan_transmenopausal_spine_loss_is_met(nh):
-    """SWAN puts 7.4 of the 10.6 % spine loss of the decade around the FMP in the three years
-    FMP-1 to FMP+2 (Greendale 2012). The estrogen fall centred on the FMP (Randolph 2011) meets it
-    within the target's tolerance; centred 0.5 y after the FMP the model lost -5.3 %."""
-    row = nh.loc[("female", "lumbar_spine", 50, 53)]
+@pytest.mark.parametrize("site", ["lumbar_spine", "femoral_neck"])
+def test_swan_transmenopausal_loss_is_met(nh, site):
+    """SWAN puts 7.4 of the 10.6 % spine loss of the decade around the FMP, and 5.8 of 9.1 % at the
+    femoral neck, in the three years FMP-1 to FMP+2 (Greendale 2012). Both are met within the
+    targets' tolerances: the spine since the estrogen fall is centred on the FMP (Randolph 2011;
+    -5.3 % before, session 17), the femoral neck since secondary mineralisation (session 18;
+    -4.6 % before: new bone enters the balance partly mineralised, so a rise of turnover costs
+    BMD sooner)."""
+    row = nh.loc[("female", site, 50, 53)]
     assert abs(row["simulated"] - row["value"]) <= row["tolerance"], row.to_dict()
-    ten_years = nh.loc[("female", "lumbar_spine", 46, 56)]
+    ten_years = nh.loc[("female", site, 46, 56)]
     assert abs(ten_years["simulated"] - ten_years["value"]) <= ten_years["tolerance"], ten_years.to_dict()
 
 

@@ -15,7 +15,8 @@ cores; stages always run in the order 1, 2, 3, 5, 4, 6, 7). Stages:
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and how
    matrix synthesis follows osteoblast number and recent resorption (two exponents and the
    delay), to P1NP on denosumab (FREEDOM, 1 / 6 / 36 months) and zoledronic acid (HORIZON);
-4. BMD (per-site turnover and exponents, mineralisation delay, BCL2 activity exponent, the
+4. BMD (per-site turnover and exponents, mineralisation delay, the rate of secondary
+   mineralisation (its fraction is cited), BCL2 activity exponent, the
    anabolic window of intermittent PTH, aging),
    to every calibration BMD observation plus the natural-history targets in
    ``natural_history.csv`` and the P1NP fit targets (the ``used_in_fit`` rows of
@@ -142,7 +143,8 @@ def _formation(comp, pars):
 
 def _bmd_paths(comp, pars):
     """The bmd module's equations for each site over comp['t'] (exact exponential steps):
-    D' = km (Fm^gF W - D), M' = k (D - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0),
+    D' = km (Fm^gF W - D), D2' = k2 (D - D2) (secondary mineralisation), M' = k ((1 - phi) D + phi D2
+    - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0),
     W = max(1, a / a_slow)^kappa_W the anabolic window (a the PTH/BCL2 activity)."""
     t = comp["t"]
     F, act = _formation(comp, pars)
@@ -154,6 +156,8 @@ def _bmd_paths(comp, pars):
     for site in SITES:
         k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
         D = _relax(Fm ** gF * boost, pars["k_mineralisation"], t, 1.0)
+        phi = pars["secondary_mineral_fraction"]
+        D = (1.0 - phi) * D + phi * _relax(D, pars["k_secondary_mineralisation"], t, 1.0)
         Rg = R ** gR
         r = 0.5 * (Rg[1:] + Rg[:-1])
         d = 0.5 * (D[1:] + D[:-1])
@@ -173,7 +177,7 @@ def _grid(offset_days, t_end_days):
 
 BMD_NAMES = (["k_mineralisation", "gamma_bcl2_activity", "k_bcl2_activity", "k_bcl2_adaptation",
               "aging_rate_per_year", "aging_acceleration_per_year", "k_remodel", "bcl2_activity_bmd_exponent",
-              "kappa_anabolic_window", "k_anabolic_window"]
+              "kappa_anabolic_window", "k_anabolic_window", "k_secondary_mineralisation"]
              + [f"{p}_bmd_{s}" for s in SITES for p in ("k", "gF", "gR")]
              + [f"remodeling_space_{s}" for s in SITES])
 # The fit searches the model's declared parameter bounds, except where it searches a narrower range:
@@ -294,7 +298,8 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
     fixed = {n: cur[n] for n in COUPLING_NAMES}
 
     def residuals(x):
-        pars = {**fixed, **_bmd_params(x)}
+        # the secondary-mineral fraction is cited, not fitted
+        pars = {**fixed, **_bmd_params(x), "secondary_mineral_fraction": cur["secondary_mineral_fraction"]}
         res = []
         for (arm, off, m), comp in zip(keys, comps):
             if arm.startswith("marker_"):
@@ -494,7 +499,7 @@ DATASETS.update(CROSSTALK_DATASETS)
 
 def current_values() -> dict[str, float]:
     pm = standard_model().parameter_map
-    names = set(DATASETS) | {"wnt_gamma_differentiation"}
+    names = set(DATASETS) | {"wnt_gamma_differentiation", "secondary_mineral_fraction"}
     return {n: pm[n].value for n in names}
 
 

@@ -18,6 +18,19 @@ turnover moves BMD by a bounded amount over one remodelling period before the ba
     d S_site/dt = k_remodel * (s0_site * R / F - S_site),
     BMD_site = M_site * (1 - S_site) / (1 - s0_site).
 
+and with secondary mineralisation (Fuchs 2008 Matrix Biol 27:34: new matrix gains about two thirds
+of its final mineral within weeks and the rest over about a year): a fraction phi = 0.33 of the
+mineral drive reaches the balance through a second first-order delay with time constant 117
+days (complete by ~350 days),
+
+    d D2_site/dt = k2 (D_site - D2_site),   M' = k_site ((1 - phi) D_site + phi D2_site - R^gR M),
+
+so a rise of formation builds BMD over the following year rather than at once (blosozumab spine
++7.0 / 12.3 / 17.6 % at 3 / 6 / 12 months, nearly linear while P1NP has returned to baseline by
+month 12), and a rise of turnover at menopause costs BMD sooner. Both values are cited, not
+fitted: refits with the rate free moved the BMD-stage cost by less than 0.5 % over a 30- to
+365-day range (docs/validation.md, session 18).
+
 F = (osteoblasts / OB0)^gamma_ob x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
 P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
 follows a power of BCL2 relative to a reference that tracks BCL2 within days, so the activity
@@ -83,6 +96,14 @@ DEMPSTER2018 = ("Dempster 2018 JBMR 33:298 (AVA study: modeling-, remodelling- a
 OSAGIE2017 = ("Osagie-Clouard 2017 Bone Joint Res 6:14, doi:10.1302/2046-3758.61.BJR-2016-0085.R1 (review: "
               "intermittent PTH increases formation within an 'anabolic window', through coupled and "
               "uncoupled formation)")
+FUCHS2008 = ("Fuchs 2008 Matrix Biol 27:34 (rabbit osteons, synchrotron FTIRM: mineral/protein reaches 67 % of "
+             "the interstitial-bone level within 18 days of formation, then rises slowly to it by ~350 days; "
+             "abstract) [journal, volume and page recalled]")
+# fraction of the final mineral content that new matrix gains by secondary mineralisation
+SECONDARY_MINERAL_FRACTION = 0.33
+# start value of its rate (1/day): secondary mineralisation is complete by ~350 days (rabbit), three
+# time constants
+K_SECONDARY_MINERALISATION = 3 / 350
 MCCLUNG2005 = "McClung 2005 Arch Intern Med 165:1762, doi:10.1001/archinte.165.15.1762 (P1NP +218 % at 6 months)"
 
 SITES = ("lumbar_spine", "total_hip", "femoral_neck")
@@ -213,6 +234,13 @@ def build() -> Module:
                 FIT_SOURCE + "; structure: " + HEANEY1994,
                 "rate at which the remodelling space follows turnover (1 / remodelling period)",
                 bounds=(1 / 200, 1 / 20))
+    m.parameter("secondary_mineral_fraction", SECONDARY_MINERAL_FRACTION, "1", FUCHS2008,
+                "fraction of the final mineral of new matrix deposited by secondary mineralisation "
+                "(1 - 0.67 reached within 18 days)", bounds=(0.0, 0.6))
+    m.parameter("k_secondary_mineralisation", fitted("k_secondary_mineralisation", K_SECONDARY_MINERALISATION),
+                "1/day", FIT_SOURCE + "; structure and bounds: " + FUCHS2008 + " (complete by ~350 days in "
+                "rabbits; human remodelling is slower, so the bounds allow 1 month to 4 years: a model "
+                "assumption)", "rate of secondary mineralisation of new matrix", bounds=(1 / 1500, 1 / 30))
     for site in SITES:
         m.parameter(f"k_bmd_{site}", fitted(f"k_bmd_{site}", DEFAULTS[f"k_bmd_{site}"]), "1/day", FIT_SOURCE + "; structure: " + PR2012,
                     f"{site} BMD turnover rate", bounds=(5e-5, 0.05))
@@ -224,13 +252,18 @@ def build() -> Module:
                     "1", FIT_SOURCE + "; structure: " + HEANEY1994,
                     f"{site}: remodelling space in the young adult (fraction of BMD)", bounds=(0.0, 0.15))
         m.state(f"bmd_drive_{site}", 1.0, "1", f"{site}: delayed formation drive")
+        m.state(f"bmd_drive_secondary_{site}", 1.0, "1",
+                f"{site}: formation drive delayed by secondary mineralisation")
         m.state(f"bmd_balance_{site}", 1.0, "1", f"{site}: mineral balance relative to the young adult")
         m.state(f"remodeling_open_{site}", f"remodeling_space_{site}", "1",
                 f"{site}: resorbed volume not yet refilled (fraction of BMD)")
         m.ode(f"bmd_drive_{site}", f"k_mineralisation * (mineral_formation_rel^gF_bmd_{site} * anabolic_window_boost "
               f"- bmd_drive_{site})")
+        m.ode(f"bmd_drive_secondary_{site}", f"k_secondary_mineralisation * (bmd_drive_{site} "
+              f"- bmd_drive_secondary_{site})")
         m.ode(f"bmd_balance_{site}",
-              f"k_bmd_{site} * (bmd_drive_{site} - resorption_rel^gR_bmd_{site} * bmd_balance_{site})")
+              f"k_bmd_{site} * ((1 - secondary_mineral_fraction) * bmd_drive_{site} + secondary_mineral_fraction "
+              f"* bmd_drive_secondary_{site} - resorption_rel^gR_bmd_{site} * bmd_balance_{site})")
         m.ode(f"remodeling_open_{site}",
               f"k_remodel * (remodeling_space_{site} * resorption_rel / formation_rel - remodeling_open_{site})")
         m.rule(f"bmd_{site}", f"bmd_balance_{site} * (1 - remodeling_open_{site}) / (1 - remodeling_space_{site})",
