@@ -16,20 +16,19 @@ volume resorbed but not yet refilled scales with resorption over formation, so a
 turnover moves BMD by a bounded amount over one remodelling period before the balance acts,
 
     d S_site/dt = k_remodel * (s0_site * R / F - S_site),
-    BMD_site = M_site * (1 - S_site) / (1 - s0_site).
+    BMD_site = M_site * (1 - S_site) / (1 - s0_site),
 
 and with secondary mineralisation (Fuchs 2008 Matrix Biol 27:34: new matrix gains about two thirds
-of its final mineral within weeks and the rest over about a year): a fraction phi = 0.33 of the
-mineral drive reaches the balance through a second first-order delay with time constant 117
-days (complete by ~350 days),
+of its final mineral within weeks and the rest over about a year): a cited fraction phi = 0.33
+of the mineral drive reaches the balance through a second first-order delay whose rate k2 is
+fitted with the other BMD parameters (time constant 421 days; the rabbit course, complete by
+~350 days, gave the start value and the bounds 1 month to 4 years),
 
     d D2_site/dt = k2 (D_site - D2_site),   M' = k_site ((1 - phi) D_site + phi D2_site - R^gR M),
 
 so a rise of formation builds BMD over the following year rather than at once (blosozumab spine
 +7.0 / 12.3 / 17.6 % at 3 / 6 / 12 months, nearly linear while P1NP has returned to baseline by
-month 12), and a rise of turnover at menopause costs BMD sooner. Both values are cited, not
-fitted: refits with the rate free moved the BMD-stage cost by less than 0.5 % over a 30- to
-365-day range (docs/validation.md, session 18).
+month 12), and a rise of turnover at menopause costs BMD sooner (docs/validation.md, session 18).
 
 F = (osteoblasts / OB0)^gamma_ob x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
 P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
