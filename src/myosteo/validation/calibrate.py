@@ -152,11 +152,11 @@ def _bmd_paths(comp, pars):
     # the anabolic window: activity over its slow average (state starts at 1)
     boost = np.maximum(1.0, act / _relax(act, pars["k_anabolic_window"], t, 1.0)) ** pars["kappa_anabolic_window"]
     R = comp["resorption_rel"]
+    phi = pars["secondary_mineral_fraction"]
     out = {}
     for site in SITES:
         k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
         D = _relax(Fm ** gF * boost, pars["k_mineralisation"], t, 1.0)
-        phi = pars["secondary_mineral_fraction"]
         D = (1.0 - phi) * D + phi * _relax(D, pars["k_secondary_mineralisation"], t, 1.0)
         Rg = R ** gR
         r = 0.5 * (Rg[1:] + Rg[:-1])
