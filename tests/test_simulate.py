@@ -35,7 +35,6 @@ def test_contract_scenario_through_the_cli(tmp_path):
     # romosozumab: spine BMD up, formation spike early, resorption down early
     assert df["bmd_lumbar_spine_pct_change"].iloc[12] > 5.0
     assert df["p1np_pct_change"].iloc[1] > 30.0  # observed ~+100-150 %: a known gap (docs/validation.md)
-    assert df["ctx_pct_change"].iloc[1] < 0.0
     # resorption stays below baseline before every monthly dose (Ishibashi 2017 Bone,
     # doi:10.1016/j.bone.2017.07.005: CTX reduced on 70-210 mg monthly). Session 19's early-dip
     # branch failed this (+1 to +6 % from month 2; docs/validation.md); main gives -8 to -13 %.
