@@ -365,7 +365,7 @@ def _marker_fit(names, x0, lower, upper, arms, endpoints, cur, tmax=None, scale=
     return dict(zip(names, map(float, _unlog(names, sol.x))))
 
 
-LOG_PARAMS = {"dmab_kon_rankl", "wnt_sigma", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity"}
+LOG_PARAMS = {"dmab_kon_rankl", "wnt_sigma", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity", "wnt_k_osteoclast"}
 
 
 def _log(names, x):
@@ -376,9 +376,15 @@ def _unlog(names, x):
     return [float(np.exp(v)) if n in LOG_PARAMS else float(v) for n, v in zip(names, x)]
 
 
+#: stage 3: the sclerostin/Wnt parameters fitted to blosozumab P1NP and CTX
+SOST_NAMES = ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity")
+SOST_OSTEOCLAST_NAMES = ("wnt_gamma_osteoclast", "wnt_k_osteoclast", "wnt_rankl_emax", "wnt_rankl_w50")
+
+
 def _cell_params(p):
     keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
-            "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km", "gamma_bcl2_activity", "aging_rate_per_year",
+            "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km", *SOST_OSTEOCLAST_NAMES,
+            "gamma_bcl2_activity", "aging_rate_per_year",
             "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
@@ -481,8 +487,11 @@ DATASETS = {
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
     "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
 }
-for _n in ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity"):
+for _n in SOST_NAMES:
     DATASETS[_n] = DATASETS["bloso_Km"]
+for _n in SOST_OSTEOCLAST_NAMES:
+    DATASETS[_n] = (DATASETS["bloso_Km"] + "; structure chosen so that monthly romosozumab lowers CTX before "
+                    "every dose (Ishibashi 2017 Bone, doi:10.1016/j.bone.2017.07.005; docs/validation.md Session 20)")
 for _n in BMD_NAMES:
     DATASETS[_n] = ("calibration BMD of denosumab, teriparatide and blosozumab arms plus natural-history "
                     "targets (validation/data/*.csv), teriparatide P1NP +218 % at 6 months (McClung 2005), "
@@ -515,9 +524,10 @@ def main(stages: str = DEFAULT_STAGES) -> None:
         cur.update(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
                                [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
     if "3" in stages:
-        names = ["wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity"]
-        cur.update(_marker_fit(names, [cur[n] for n in names], [0.05, 0.0, 0.0, 0.001, 0.01, 0.02],
-                               [50.0, 5.0, 5.0, 1.0, 50.0, 5.0],
+        names = [*SOST_NAMES, *SOST_OSTEOCLAST_NAMES]
+        pm = standard_model().parameter_map
+        cur.update(_marker_fit(names, [cur[n] for n in names], [pm[n].bounds[0] for n in names],
+                               [pm[n].bounds[1] for n in names],
                                ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))
     if "5" in stages:
         cur.update(fit_bisphosphonates(cur))

@@ -23,7 +23,8 @@ MW_KDA = 145.0
 NMOL_PER_MG = 1e6 / (MW_KDA * 1e3)  # 1 mg / (145 000 g/mol) = 6.897 nmol
 
 
-def _antibody(prefix: str, label: str, source: str, km_nM: float, km_source: str) -> Module:
+def _antibody(prefix: str, label: str, source: str, km_nM: float, km_source: str,
+              km_bounds: tuple[float, float] | None = None) -> Module:
     m = ModuleBuilder(prefix, f"{label} PK and sclerostin binding", time_unit="day",
                       default_source=source, references=[EUDY2015])
     p = prefix
@@ -34,7 +35,7 @@ def _antibody(prefix: str, label: str, source: str, km_nM: float, km_source: str
     m.parameter(f"{p}_CL", 0.254, "L/day", description="linear clearance")
     m.parameter(f"{p}_Q", 0.467, "L/day", description="intercompartmental clearance")
     m.parameter(f"{p}_Vmax", 5.87, "nM/day", description="maximal target-mediated elimination (x central amount / (Km + C))")
-    m.parameter(f"{p}_Km", km_nM, "nM", km_source, "concentration at half-maximal target binding")
+    m.parameter(f"{p}_Km", km_nM, "nM", km_source, "concentration at half-maximal target binding", bounds=km_bounds)
     m.state(f"{p}_sc", 0.0, "nmol", "SC depot")
     m.state(f"{p}_central", 0.0, "nmol", "central compartment")
     m.state(f"{p}_peripheral", 0.0, "nmol", "peripheral compartment")
@@ -60,7 +61,7 @@ def build_romosozumab() -> Module:
 
 def build_blosozumab() -> Module:
     return _antibody("bloso", "blosozumab", EUDY2015 + " (romosozumab values; assumption)",
-                     fitted("bloso_Km", 0.453), FIT_BLOSO)
+                     fitted("bloso_Km", 0.453), FIT_BLOSO, km_bounds=(0.01, 50.0))
 
 
 register(DrugSpec(
