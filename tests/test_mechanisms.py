@@ -111,3 +111,24 @@ def test_anabolic_window_is_transient_and_only_for_intermittent_pth():
     for other in (untreated, continuous):
         assert np.all(np.abs(other - 1.0) < 1e-3)
     assert np.all(deno >= 1.0) and deno.max() < 1.15 and deno[-1] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_wnt_restraint_of_osteoclasts_acts_within_days_and_only_above_baseline_wnt():
+    """The fast anti-resorptive Wnt arm (sclerostin module docstring): on romosozumab the restraint
+    of osteoclasts is well below 1 within a week and free RANKL is lower than untreated; under
+    doubled sclerostin (W < 1) neither the restraint nor the saturating RANKL term moves, so
+    neither can raise resorption."""
+    sim = default_simulator()
+    p = PatientSpec("female", 66.0)
+    sel = ["wnt_signal", "wnt_osteoclast_restraint", "wnt_rankl_saturating", "resorption_rel"]
+    runs = [build_run(p, [DoseEvent(0.0, "romosozumab", 210.0)]), build_run(p, [])]
+    y = sim.simulate(runs, [0.0, 7.0], sel, n_workers=1)
+    treated, untreated = dict(zip(sel, y[0, 1])), dict(zip(sel, y[1, 1]))
+    assert treated["wnt_signal"] > 1.2
+    assert treated["wnt_osteoclast_restraint"] < 0.9 and untreated["wnt_osteoclast_restraint"] == pytest.approx(1.0)
+    assert treated["wnt_rankl_saturating"] < 1.0
+    assert treated["resorption_rel"] < 0.8 * untreated["resorption_rel"]
+    high = _young({"perturb_sclerostin": 2.0}, 30.0, sel)
+    assert high["wnt_signal"] < 0.95
+    assert high["wnt_osteoclast_restraint"] == pytest.approx(1.0, abs=1e-9)
+    assert high["wnt_rankl_saturating"] == pytest.approx(1.0, abs=1e-12)

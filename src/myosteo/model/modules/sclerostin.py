@@ -111,7 +111,7 @@ def build() -> Module:
     m.edge("Wnt/beta-catenin", "resorption per osteoclast", -1, "power law, lagged and adapting (OPG stand-in)",
            "animal", GLASS2005 + "; " + BURGESS1999, rule="oc_activity_factor",
            parameters=("wnt_gamma_osteoclast", "wnt_k_osteoclast"))
-    m.edge("Wnt/beta-catenin (above baseline)", "RANKL production", -1, "saturating", "human", FIT_SOST_ROMO,
+    m.edge("Wnt/beta-catenin (above baseline)", "RANKL production", -1, "saturating", "model", FIT_SOST_ROMO,
            rule="wnt_rankl_saturating", parameters=("wnt_rankl_emax", "wnt_rankl_w50", "wnt_rankl_hill"))
     return m.build()
 
