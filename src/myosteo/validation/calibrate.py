@@ -345,8 +345,11 @@ def _natural_residuals(sex, comp, paths, nh):
     return res
 
 
-def _marker_fit(names, x0, lower, upper, arms, endpoints, cur, tmax=None, scale=10.0):
+def _marker_fit(names, x0, lower, upper, arms, endpoints, cur, tmax=None, scale=10.0, scales=None):
+    """Least squares on the listed arms and endpoints; residual = error / scale (pp), where
+    ``scales`` may give an endpoint its own scale (stage 3: BMD 1 pp against markers 10 pp)."""
     data = load_trials()
+    scales = {e: (scales or {}).get(e, scale) for e in endpoints}
     meas = data.measurements[data.measurements["arm"].isin(arms) & data.measurements["endpoint"].isin(endpoints)]
     if tmax is not None:
         meas = meas[meas["time_days"] <= tmax]
@@ -357,11 +360,12 @@ def _marker_fit(names, x0, lower, upper, arms, endpoints, cur, tmax=None, scale=
         sim = simulate_arms(data, arms, parameters=_cell_params(params), step_days=28.0)
         c = compare(data, sim)
         c = c.merge(meas[["arm", "endpoint", "time_days"]], on=["arm", "endpoint", "time_days"])
-        return c["error"].to_numpy() / scale
+        return c["error"].to_numpy() / c["endpoint"].map(scales).to_numpy()
 
     sol = least_squares(residuals, _log(names, x0), bounds=(_log(names, lower), _log(names, upper)),
                         x_scale="jac", max_nfev=60, diff_step=1e-3)
-    print(f"{names}: rms {np.sqrt(np.mean(sol.fun**2)) * scale:.1f} pp")
+    print(f"{names}: rms {np.sqrt(np.mean(sol.fun**2)):.2f} (residuals in units of " + ", ".join(
+        f"{e} {v:g} pp" for e, v in scales.items()) + ")")
     return dict(zip(names, map(float, _unlog(names, sol.x))))
 
 
@@ -379,6 +383,12 @@ def _unlog(names, x):
 #: stage 3: the sclerostin/Wnt parameters fitted to blosozumab P1NP and CTX
 SOST_NAMES = ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity")
 SOST_OSTEOCLAST_NAMES = ("wnt_gamma_osteoclast", "wnt_k_osteoclast", "wnt_rankl_emax", "wnt_rankl_w50")
+
+
+#: stage 3 residual scales, pp: the markers' errors run to 10-25 pp, the spine's to 1-2 pp (the
+#: issue's tolerance 1.5 pp); with the spine in the fit the sclerostin parameters are chosen among
+#: the marker fits that also build the observed bone (docs/validation.md, session 21)
+STAGE3_SCALES = {"p1np": 10.0, "ctx": 10.0, "bmd_lumbar_spine": 1.0}
 
 
 def _cell_params(p):
@@ -528,7 +538,8 @@ def main(stages: str = DEFAULT_STAGES) -> None:
         pm = standard_model().parameter_map
         cur.update(_marker_fit(names, [cur[n] for n in names], [pm[n].bounds[0] for n in names],
                                [pm[n].bounds[1] for n in names],
-                               ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"], ["p1np", "ctx"], cur))
+                               ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"],
+                               ["p1np", "ctx", "bmd_lumbar_spine"], cur, scales=STAGE3_SCALES))
     if "5" in stages:
         cur.update(fit_bisphosphonates(cur))
         cur.update(fit_formation_coupling(cur))
