@@ -1,6 +1,6 @@
 """Calibration of the fitted parameters, written to ``myosteo/model/fitted.json``.
 
-Run: ``python -m myosteo.validation.calibrate [STAGES]`` (default ``2354``; about 10 minutes on 2
+Run: ``python -m myosteo.validation.calibrate [STAGES]`` (default ``2354``; about 30 minutes on 2
 cores; stages always run in the order 1, 2, 3, 5, 4, 6, 7). Stages:
 
 1. estrogen -> osteoblast recruitment exponent, to the OFELY turnover rise after menopause
@@ -10,8 +10,9 @@ cores; stages always run in the order 1, 2, 3, 5, 4, 6, 7). Stages:
    exponent to its bound 0 and still misses (x1.79, x1.55). The committed exponents are the last
    fit before that change (docs/validation.md, sessions 15 and 17). Run it only explicitly;
 2. denosumab RANKL-neutralisation rate, to CTX of the phase-2 arms (months 0-24);
-3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt) and blosozumab
-   binding, to P1NP and CTX of the blosozumab arms;
+3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt and the Wnt
+   restraint of osteoclasts) and blosozumab binding, to P1NP, CTX and lumbar-spine BMD of the
+   blosozumab arms (``STAGE3_SCALES``; the BMD conversions as committed, stage 4 refits them);
 5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and how
    matrix synthesis follows osteoblast number and recent resorption (two exponents and the
    delay), to P1NP on denosumab (FREEDOM, 1 / 6 / 36 months) and zoledronic acid (HORIZON);
