@@ -381,7 +381,7 @@ def _unlog(names, x):
     return [float(np.exp(v)) if n in LOG_PARAMS else float(v) for n, v in zip(names, x)]
 
 
-#: stage 3: the sclerostin/Wnt parameters fitted to blosozumab P1NP and CTX
+#: stage 3: the sclerostin/Wnt parameters fitted to blosozumab P1NP, CTX and lumbar-spine BMD
 SOST_NAMES = ("wnt_sigma", "wnt_gamma_activity", "wnt_gamma_rankl", "wnt_k_tolerance", "bloso_Km", "wnt_k_activity")
 SOST_OSTEOCLAST_NAMES = ("wnt_gamma_osteoclast", "wnt_k_osteoclast", "wnt_rankl_emax", "wnt_rankl_w50")
 
@@ -496,7 +496,7 @@ DATASETS = {
     "estrogen_rob_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
     "estrogen_rankl_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
     "dmab_kon_rankl": "denosumab phase 2 CTX, months 0-24 (McClung 2006 NEJM 354:821; validation/data)",
-    "bloso_Km": "blosozumab phase 2 P1NP/CTX (Recker 2015 JBMR 30:216; validation/data)",
+    "bloso_Km": "blosozumab phase 2 P1NP, CTX and lumbar-spine BMD (Recker 2015 JBMR 30:216; validation/data)",
 }
 for _n in SOST_NAMES:
     DATASETS[_n] = DATASETS["bloso_Km"]

@@ -40,7 +40,8 @@ from myosteo.model.fitted import fitted
 
 EUDY2015 = "Eudy 2015 CPT:PSP 4:527, doi:10.1002/psp4.12013 (values as in the Metrum model code)"
 MARTIN2020 = "Martin 2020 Bone 133:115223, doi:10.1016/j.bone.2020.115223"
-FIT_SOST = "fitted to blosozumab phase 2 (Recker 2015 JBMR 30:216; validation/data/measurements.csv, blosozumab arms)"
+FIT_SOST = ("fitted to blosozumab phase 2 P1NP, CTX and lumbar-spine BMD (Recker 2015 JBMR 30:216; "
+            "validation/data/measurements.csv, blosozumab arms)")
 
 DEFAULTS = {"wnt_sigma": 2.0, "wnt_gamma_activity": 1.0, "wnt_gamma_differentiation": 0.05,
             "wnt_gamma_rankl": 0.5, "wnt_k_tolerance": 0.03, "wnt_k_activity": 0.1,
