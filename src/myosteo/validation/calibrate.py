@@ -393,9 +393,8 @@ STAGE3_SCALES = {"p1np": 10.0, "ctx": 10.0, "bmd_lumbar_spine": 1.0}
 
 
 def _cell_params(p):
-    keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", "wnt_sigma", "wnt_gamma_activity", "wnt_gamma_differentiation",
-            "wnt_gamma_rankl", "wnt_k_tolerance", "wnt_k_activity", "bloso_Km", *SOST_OSTEOCLAST_NAMES,
-            "gamma_bcl2_activity", "aging_rate_per_year",
+    keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", *SOST_NAMES, "wnt_gamma_differentiation",
+            *SOST_OSTEOCLAST_NAMES, "gamma_bcl2_activity", "aging_rate_per_year",
             "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
