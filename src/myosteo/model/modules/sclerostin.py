@@ -108,7 +108,8 @@ def build() -> Module:
     m.edge("sclerostin (via Wnt)", "RANKL production", 1, "power law", "in vitro", WIJENAYAKA2011,
            rule="rankl_production_factor", parameters=("wnt_gamma_rankl",))
     m.edge("Wnt/beta-catenin", "osteoclast formation", -1, "power law, lagged and adapting (OPG stand-in)", "animal",
-           GLASS2005, rule="oc_formation_factor", parameters=("wnt_gamma_osteoclast", "wnt_k_osteoclast"))
+           GLASS2005 + "; " + LACEY1998, rule="oc_formation_factor",
+           parameters=("wnt_gamma_osteoclast", "wnt_k_osteoclast"))
     m.edge("Wnt/beta-catenin", "resorption per osteoclast", -1, "power law, lagged and adapting (OPG stand-in)",
            "animal", GLASS2005 + "; " + BURGESS1999, rule="oc_activity_factor",
            parameters=("wnt_gamma_osteoclast", "wnt_k_osteoclast"))
