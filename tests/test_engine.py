@@ -43,6 +43,20 @@ def test_parameters_of_one_patient_do_not_leak_into_the_next(pk):
     assert y[1] == pytest.approx(0.5, rel=1e-5)
 
 
+def test_initial_states_do_not_remember_the_previous_patient():
+    """A state whose initial value is an expression of a parameter starts from *this* run's
+    parameters: before session 21 the worker reset the states before restoring the previous run's
+    constants, so a patient simulated after a perturbed one started ~1e-4 off (test order changed
+    tests/test_crosstalk.py results)."""
+    m = ModuleBuilder("init", "initial assignment", time_unit="day", default_source="test")
+    m.parameter("b0", 1.0, "mg")
+    m.state("B", "b0", "mg")
+    m.flux("elim", "B ->", "0.1 * B")
+    sim = Simulator(compose([m.build()], name="init_test"))
+    y = sim.simulate([Run(), Run(parameters={"b0": 5.0}), Run()], [0.0, 1.0], ["B"], n_workers=1)[:, 0, 0]
+    assert list(y) == [1.0, 5.0, 1.0]
+
+
 def test_parallel_equals_serial_and_is_reproducible(pk):
     runs = [Run(parameters={"k": 0.1 + 0.01 * i}, doses=(Dose(0.0, "A", 10.0),)) for i in range(150)]
     a = pk.simulate(runs, [0.0, 1.0, 7.0], ["A"], n_workers=1)

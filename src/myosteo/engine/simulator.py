@@ -129,11 +129,14 @@ class _Worker:
     def simulate(self, run: Run, times: np.ndarray, selections: Sequence[str], index: int) -> np.ndarray:
         times = times + run.t0
         rr = self.rr
-        rr.reset()  # time 0, states at the model's default initial values
         values = self.initial.affected(self.base, run.parameters) if run.parameters else {}
+        # the previous run's constants back to base *before* the reset, which evaluates the
+        # initial assignments with the constants in place (else a state of this run would start
+        # from the previous run's parameters: an order dependence of ~1e-4, session 21)
         for name in self._dirty - set(values):
             if name not in self.state_names:
                 rr.setValue(name, self.base[name])
+        rr.reset()  # time 0, states at the model's default initial values
         for name, value in values.items():
             if name not in self.state_names:
                 rr.setValue(name, value)
