@@ -44,3 +44,20 @@ def test_bisphosphonate_bmd_predictions_regression_guard():
     assert pc[pc["trial"] != "HORIZON-PFT"]["met"].all(), pc[["trial", "endpoint", "value", "simulated"]]
     horizon = pc[pc["trial"] == "HORIZON-PFT"].set_index("endpoint")["simulated"]
     assert horizon["bmd_lumbar_spine"] <= 13.5 and horizon["bmd_total_hip"] <= 9.0, horizon
+
+
+def test_single_dose_zoledronate_held_out_regression_guard():
+    """Grey 2017 (held out): one zoledronate dose of 1, 2.5 or 5 mg, BMD vs placebo at 2 and 5
+    years. Total hip at 2 years is predicted within the trial's confidence half-widths at every
+    dose, and both sites rise with dose. The spine keeps gaining while suppression wanes (5 mg:
+    +11.7 % at 5 years against +5.1 %): the BMD balance gains most under partial suppression
+    (docs/validation.md, session 22), so the spine guard sits just above the current values."""
+    tg = prediction_targets()
+    pc = prediction_comparison(rows=tg[tg["trial"] == "Grey 2017"])
+    hip2 = pc[(pc["endpoint"] == "bmd_total_hip") & (pc["month"] == 24)]
+    assert len(hip2) == 3 and hip2["met"].all(), hip2[["dose", "value", "simulated"]]
+    for (endpoint, month), g in pc.groupby(["endpoint", "month"]):
+        sim = g.set_index("dose")["simulated"]
+        assert sim["1 mg"] < sim["2.5 mg"] < sim["5 mg"], (endpoint, month, sim)
+    spine5 = pc[(pc["endpoint"] == "bmd_lumbar_spine") & (pc["month"] == 60)].set_index("dose")["simulated"]
+    assert spine5["5 mg"] <= 12.5, spine5
