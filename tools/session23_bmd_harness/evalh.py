@@ -15,9 +15,7 @@ def paths_main(comp, pars):
 def paths_act(comp, pars):
     """M' = k R^a (D / R^g - M) [D delayed F^g W], S' = kS (s0 R^1 F^-b - S)."""
     t = comp["t"]
-    F, act = C._formation(comp, pars)
-    Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
-    boost = np.maximum(1.0, act / C._relax(act, pars["k_anabolic_window"], t, 1.0)) ** pars["kappa_anabolic_window"]
+    F, Fm, boost = C.mineral_drive(comp, pars)
     R = comp["resorption_rel"]
     phi = pars["secondary_mineral_fraction"]
     a = pars["act_a"]; b = pars["space_b"]
@@ -116,9 +114,7 @@ def paths_tm(comp, pars):
     """Main's balance without the delayed secondary drive, plus the tissue-age mineralisation:
     m' = k2 (1 - m) + kT Fd (m_new - m), m_new = 1 - phi; BMD = M (m / m0) (1 - S) / (1 - s0)."""
     t = comp["t"]
-    F, act = C._formation(comp, pars)
-    Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
-    boost = np.maximum(1.0, act / C._relax(act, pars["k_anabolic_window"], t, 1.0)) ** pars["kappa_anabolic_window"]
+    F, Fm, boost = C.mineral_drive(comp, pars)
     R = comp["resorption_rel"]
     phi = pars["secondary_mineral_fraction"]
     k2 = pars["k_secondary_mineralisation"]

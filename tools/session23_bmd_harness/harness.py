@@ -2,7 +2,6 @@
 import pickle, sys, time
 import numpy as np, pandas as pd
 from myosteo.validation import calibrate as C
-from myosteo.validation.trials import load_trials, arm_doses
 from myosteo.validation.predictions import prediction_targets, trial_doses
 from myosteo.model.core import DAYS_PER_MONTH, DAYS_PER_YEAR
 
@@ -11,21 +10,7 @@ PKL = os.environ.get("MYOSTEO_HARNESS_PKL", "/tmp/myosteo_harness_comps.pkl")
 
 def build():
     cur = C.current_values()
-    data = load_trials()
-    arms = data.arms[data.arms["calibration"] == "yes"]
-    meas = data.measurements[data.measurements["endpoint"].str.startswith("bmd")]
-    P, D, G, K = [], [], [], []
-    for a in arms.itertuples():
-        m = meas[meas["arm"] == a.arm]
-        if m.empty: continue
-        off = (a.age_years - 20.0) * DAYS_PER_YEAR
-        P.append(dict(sex=a.sex, age_years=float(a.age_years), menopause_age_years=float(a.menopause_age_years)))
-        D.append(arm_doses(data.regimens, a.arm)); G.append(C._grid(off, float(m["time_days"].max()))); K.append((a.arm, off, m))
-    markers = C.formation_marker_targets()
-    for patient, d, grid, key in C._marker_designs(markers):
-        P.append(patient); D.append(d); G.append(grid); K.append(key)
-    for sex in ("female", "male"):
-        P.append(dict(sex=sex, age_years=90.0)); D.append([]); G.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0)); K.append((f"natural_{sex}", 0.0, None))
+    P, D, G, K, markers = C.bmd_stage_designs()
     tg = prediction_targets()
     tg = tg[tg.endpoint.str.startswith("bmd")].reset_index(drop=True)
     for j, (_, design) in enumerate(tg.groupby(["trial", "drug", "dose", "every_months", "n_doses", "age_years"], sort=False)):

@@ -142,16 +142,23 @@ def _formation(comp, pars):
             * recent ** pars["gamma_formation_coupling"]), act
 
 
+def mineral_drive(comp, pars):
+    """Formation F (P1NP), the formation that reaches the mineral balance Fm (PTH/BCL2 activity with
+    its smaller exponent) and the anabolic-window boost W = max(1, a / a_slow)^kappa_W, on comp['t']."""
+    F, act = _formation(comp, pars)
+    Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
+    # the anabolic window: activity over its slow average (state starts at 1)
+    boost = np.maximum(1.0, act / _relax(act, pars["k_anabolic_window"], comp["t"], 1.0)) ** pars["kappa_anabolic_window"]
+    return F, Fm, boost
+
+
 def _bmd_paths(comp, pars):
     """The bmd module's equations for each site over comp['t'] (exact exponential steps):
     D' = km (Fm^gF W - D), D2' = k2 (D - D2) (secondary mineralisation), M' = k ((1 - phi) D + phi D2
     - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0),
     W = max(1, a / a_slow)^kappa_W the anabolic window (a the PTH/BCL2 activity)."""
     t = comp["t"]
-    F, act = _formation(comp, pars)
-    Fm = F * act ** (pars["bcl2_activity_bmd_exponent"] - 1.0)
-    # the anabolic window: activity over its slow average (state starts at 1)
-    boost = np.maximum(1.0, act / _relax(act, pars["k_anabolic_window"], t, 1.0)) ** pars["kappa_anabolic_window"]
+    F, Fm, boost = mineral_drive(comp, pars)
     R = comp["resorption_rel"]
     phi = pars["secondary_mineral_fraction"]
     out = {}
@@ -263,8 +270,11 @@ def _marker_residuals(markers, keys, comps, pars) -> np.ndarray:
                      for i, r in markers.iterrows()])
 
 
-def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
-    """Least squares on every calibration BMD observation (1 pp weight) and natural-history target."""
+def bmd_stage_designs():
+    """(patients, doses, grids, keys) of the BMD stage: every calibration arm with BMD data
+    (key ``(arm, offset, measurements)``), then the P1NP marker designs (``_marker_designs``),
+    then one untreated woman and man followed from 20 to 90 y (key ``("natural_<sex>", 0, None)``);
+    and the marker rows."""
     data = load_trials()
     arms = data.arms[data.arms["calibration"] == "yes"]
     meas = data.measurements[data.measurements["endpoint"].str.startswith("bmd")]
@@ -285,12 +295,18 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
         doses.append(d)
         grids.append(grid)
         keys.append(key)
-    nh = natural_history_targets()
     for sex in ("female", "male"):
         patients.append(dict(sex=sex, age_years=90.0))
         doses.append([])
         grids.append(np.arange(0.0, 70 * DAYS_PER_YEAR, 14.0))
         keys.append((f"natural_{sex}", 0.0, None))
+    return patients, doses, grids, keys, markers
+
+
+def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
+    """Least squares on every calibration BMD observation (1 pp weight) and natural-history target."""
+    patients, doses, grids, keys, markers = bmd_stage_designs()
+    nh = natural_history_targets()
     # the cell parameters of the earlier stages; the BMD-stage ones are what this fit varies
     params_now = {k: v for k, v in _cell_params(cur).items() if k not in BMD_NAMES}
     comps = _simulate_components(patients, doses, grids, params_now)
