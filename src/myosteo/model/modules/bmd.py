@@ -161,7 +161,10 @@ def build() -> Module:
     # at 1 / 6 / 36 months, Eastell 2011): matrix synthesis refills the cavities resorbed months
     # earlier, so it reads that osteoblast number with an exponent below 1 (1 = P&R 2012, P1NP
     # proportional to osteoblast number, which with the lagged coupling on top counts the fall of
-    # resorption twice: denosumab P1NP -83 % at 6 months).
+    # resorption twice: denosumab P1NP -83 % at 6 months). Since session 24 (zoledronic-acid P1NP
+    # tolerance 8 pp) stage 5 takes this exponent to its bound 0: matrix synthesis follows the
+    # resorbed volume (gamma_formation_coupling ~1.07) and osteoblast activity, and osteoblast
+    # number is reported (BSAP) without setting P1NP (docs/validation.md, session 24).
     m.parameter("gamma_formation_osteoblasts", fitted("gamma_formation_osteoblasts",
                 DEFAULTS["gamma_formation_osteoblasts"]), "1",
                 "fitted to P1NP on denosumab (" + EASTELL2011 + ") and zoledronic acid (" + DELMAS2009
