@@ -22,6 +22,8 @@ from myosteo.validation.natural import natural_history_comparison  # noqa: E402
 from myosteo.validation.predictions import prediction_comparison  # noqa: E402
 from myosteo.validation.trials import (  # noqa: E402
     ENDPOINT_COLUMNS, between_arm_floor, compare, load_trials, rmse_table, simulate_arms)
+from myosteo.validation.variability import (  # noqa: E402
+    denosumab_60mg_between_arm_fit, teriparatide_between_arm_fit)
 
 LS_RMSE_TOLERANCE_PP = 1.5  # issue #2: lumbar-spine BMD within 1.5 percentage points RMSE per arm
 
@@ -63,6 +65,8 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
         lines += _markdown_table(("arm", "regimen", "calibration", "endpoint", "RMSE (pp)", "tolerance", "met",
                                   "replicate floor (pp)"), rows)
         lines.append("")
+    lines += _between_arm_section("teriparatide 20 ug/day", teriparatide_between_arm_fit(data, n_workers))
+    lines += _between_arm_section("denosumab 60 mg Q6M", denosumab_60mg_between_arm_fit(data, n_workers))
     nh = natural_history_comparison()
     lines += ["## Natural history (untreated)", ""]
     lines += _markdown_table(
@@ -83,6 +87,25 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
     path = out / "validation.md"
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def _between_arm_section(regimen: str, fit) -> list[str]:
+    """Replicate arms of one regimen under a between-arm random effect (``validation/variability.py``)."""
+    t = fit.arms
+    n_typ = int((t["rmse_typical_pp"] <= LS_RMSE_TOLERANCE_PP).sum())
+    n_cond = int((t["rmse_conditional_pp"] <= LS_RMSE_TOLERANCE_PP).sum())
+    lines = [f"## Between-arm variability: {regimen}, lumbar spine", "",
+             f"One log-normal random effect per arm on `{fit.parameter}` (committed value "
+             f"{fit.typical_value:.4g}), fitted by marginal likelihood: omega = {fit.omega:.3f} "
+             f"(SD of log scale), residual SD {fit.sigma_pp:.2f} pp, -2LL {fit.minus2ll:.1f}. Typical "
+             f"curve (the population prediction, eta = 0): {n_typ} of {len(t)} arms within "
+             f"{LS_RMSE_TOLERANCE_PP} pp; each arm at its empirical-Bayes eta: {n_cond} of {len(t)}.", ""]
+    lines += _markdown_table(
+        ("arm", "observations", "eta", f"{fit.parameter}", "RMSE typical (pp)", "RMSE at the arm's eta (pp)", "met"),
+        ((r.arm, r.n_obs, f"{r.eta:+.3f}", f"{r.parameter_value:.4g}", f"{r.rmse_typical_pp:.2f}",
+          f"{r.rmse_conditional_pp:.2f}", _yes_no(r.rmse_conditional_pp <= LS_RMSE_TOLERANCE_PP))
+         for r in t.itertuples()))
+    return lines + [""]
 
 
 def _markdown_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
