@@ -23,7 +23,7 @@ from myosteo.validation.predictions import prediction_comparison  # noqa: E402
 from myosteo.validation.trials import (  # noqa: E402
     ENDPOINT_COLUMNS, between_arm_floor, compare, load_trials, rmse_table, simulate_arms)
 from myosteo.validation.variability import (  # noqa: E402
-    denosumab_60mg_between_arm_fit, teriparatide_between_arm_fit)
+    BetweenArmFit, denosumab_60mg_between_arm_fit, teriparatide_between_arm_fit)
 
 LS_RMSE_TOLERANCE_PP = 1.5  # issue #2: lumbar-spine BMD within 1.5 percentage points RMSE per arm
 
@@ -89,7 +89,7 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
     return path
 
 
-def _between_arm_section(regimen: str, fit) -> list[str]:
+def _between_arm_section(regimen: str, fit: BetweenArmFit) -> list[str]:
     """Replicate arms of one regimen under a between-arm random effect (``validation/variability.py``)."""
     t = fit.arms
     n_typ = int((t["rmse_typical_pp"] <= LS_RMSE_TOLERANCE_PP).sum())

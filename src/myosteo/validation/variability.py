@@ -10,8 +10,8 @@ Model (a one-random-effect nonlinear mixed-effects model, fitted by exact quadra
     y_ij = f(t_ij; theta * exp(eta_i)) + eps_ij,   eta_i ~ N(0, omega^2),   eps_ij ~ N(0, sigma^2)
 
 - ``f`` is the simulated percent change of one endpoint; ``theta`` the parameter's committed value;
-- trajectories are simulated at a few nodes of ``eta`` (one batched call per distinct arm design)
-  and interpolated in ``eta`` by a cubic spline on a fine grid;
+- trajectories are simulated at a few nodes of ``eta`` for each distinct arm design (all in one
+  batched call) and interpolated in ``eta`` by a cubic spline on a fine grid;
 - each arm's marginal likelihood integrates over ``eta`` on that grid; ``omega`` and ``sigma``
   maximise the summed marginal log-likelihood (Nelder-Mead on their logarithms);
 - each arm's ``eta`` is its empirical-Bayes (posterior-mode) estimate given ``omega`` and ``sigma``.
@@ -42,12 +42,11 @@ _FINE_POINTS = 721
 class BetweenArmFit:
     """Result of :func:`fit_between_arm`.
 
-    ``omega`` is the SD of ``eta`` (natural-log scale: 0.18 means about 18 % between arms);
-    ``sigma_pp`` the residual SD in percentage points (``omega`` at its lower
-    bound, four steps of the quadrature grid, means no resolvable scatter); ``minus2ll`` the summed -2 log marginal
-    likelihood (comparable between parameters fitted to the same observations). ``arms`` has one
-    row per arm: ``arm``, ``n_obs``, ``eta``, ``parameter_value``, ``rmse_typical_pp``,
-    ``rmse_conditional_pp``.
+    ``omega`` is the SD of ``eta`` (natural-log scale: 0.18 means about 18 % between arms; at its
+    lower bound, four steps of the quadrature grid, it means no resolvable scatter); ``sigma_pp`` the
+    residual SD in percentage points; ``minus2ll`` the summed -2 log marginal likelihood
+    (comparable between parameters fitted to the same observations). ``arms`` has one row per arm:
+    ``arm``, ``n_obs``, ``eta``, ``parameter_value``, ``rmse_typical_pp``, ``rmse_conditional_pp``.
     """
 
     parameter: str
@@ -135,7 +134,8 @@ def fit_between_arm(data: TrialData, arms: list[str], parameter: str, endpoint: 
         raise ValueError(f"eta_nodes: must include 0 (the typical curve), got {nodes.tolist()}")
     rows = data.arms.set_index("arm")
     obs = data.measurements[(data.measurements["endpoint"] == endpoint) & data.measurements["arm"].isin(arms)]
-    missing = [a for a in arms if a not in rows.index or a not in set(obs["arm"])]
+    observed_arms = set(obs["arm"])
+    missing = [a for a in arms if a not in rows.index or a not in observed_arms]
     if not arms or missing:
         raise ValueError(f"arms: need arms with {endpoint} observations; none for {missing or 'an empty list'}")
 
