@@ -179,6 +179,13 @@ def test_natural_history_targets(nh):
     assert -1.0 < nh.loc[("male", "femoral_neck", 73, 78), "simulated"] < -0.1
 
 
+def test_spine_still_falls_two_to_seven_years_after_menopause(nh):
+    """Sowers 2010: -1.1 %/y from FMP+2 to FMP+7. Not met within its 0.4 %/y tolerance (the
+    committed model gives about -0.4 %/y: most of the loss comes before FMP+4 and the spine then
+    regains a little, docs/validation.md session 26); guarded here as a loss, not a gain."""
+    assert -1.5 < nh.loc[("female", "lumbar_spine", 53, 58), "simulated"] < -0.2
+
+
 def test_sof_hip_loss_by_age_is_met(nh):
     """SOF total-hip loss at 67-69 y and at >= 85 y (Ensrud 1995), both within their tolerances since
     session 24 (67-69 y: -0.50 %/y, 0.001 outside, in sessions 21-23; docs/validation.md)."""

@@ -50,7 +50,9 @@ def _params(args: argparse.Namespace) -> int:
 
     rows = [
         {"name": p.name, "value": p.value, "unit": p.unit, "module": p.module, "source": p.source,
-         "description": p.description}
+         "description": p.description,
+         "between_trial_log_sd": p.variability.log_sd if p.variability else None,
+         "between_trial_source": p.variability.source if p.variability else None}
         for p in standard_model().parameters
     ]
     df = pd.DataFrame(rows)
@@ -62,6 +64,9 @@ def _params(args: argparse.Namespace) -> int:
     else:
         with pd.option_context("display.max_rows", None, "display.max_colwidth", 70, "display.width", 250):
             print(df[["name", "value", "unit", "module", "source"]].to_string(index=False))
+            for r in df[df["between_trial_log_sd"].notna()].itertuples():
+                print(f"between trials: {r.name} x exp(eta), eta ~ N(0, {r.between_trial_log_sd:.3g}^2); "
+                      f"{r.between_trial_source}")
     return 0
 
 

@@ -26,11 +26,31 @@ Evidence = Literal["human", "animal", "in vitro", "model"]
 
 
 @dataclass(frozen=True)
+class Variability:
+    """Log-normal variability of a parameter between trials.
+
+    A virtual trial draws ``value * exp(eta)`` once for all its patients, ``eta ~ N(0, log_sd^2)``
+    (``log_sd`` on the natural-log scale: 0.28 means about 28 % between trials). ``source`` says
+    which replicate arms it was estimated from.
+    """
+
+    log_sd: float
+    source: str
+
+    def __post_init__(self) -> None:
+        if not (self.log_sd >= 0.0 and self.log_sd < 5.0):
+            raise ValueError(f"variability log_sd must be in [0, 5), got {self.log_sd!r}")
+        if not self.source:
+            raise ValueError("variability needs a source")
+
+
+@dataclass(frozen=True)
 class Parameter:
     """A constant with its value, unit and source.
 
     ``source`` is a citation ("Peterson & Riggs 2010 Bone 46:49, PMID 19732857"), or
     ``"fitted to <dataset>"``. ``bounds`` is the plausible range used by analyses and input checks.
+    ``variability``, where estimated, is its between-trial spread (:class:`Variability`).
     """
 
     name: str
@@ -41,6 +61,7 @@ class Parameter:
     bounds: tuple[float, float] | None = None
     module: str = ""
     varying: bool = False  # may be changed during a run (infusion rates, clamps): never constant-folded
+    variability: Variability | None = None
 
 
 @dataclass(frozen=True)
@@ -194,12 +215,13 @@ class ModuleBuilder:
         description: str = "",
         bounds: tuple[float, float] | None = None,
         varying: bool = False,
+        variability: Variability | None = None,
     ) -> None:
         src = source if source is not None else self.default_source
         if not src:
             raise ValueError(f"parameter {name!r} in module {self.name!r} has no source")
         self._parameters.append(
-            Parameter(name, float(value), unit, src, description, bounds, self.name, varying)
+            Parameter(name, float(value), unit, src, description, bounds, self.name, varying, variability)
         )
 
     def state(self, name: str, initial: float | str, unit: str, description: str = "") -> None:

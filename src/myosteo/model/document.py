@@ -66,6 +66,15 @@ def model_markdown(model: Model) -> str:
             for p in mod.parameters:
                 lines.append(f"| `{p.name}` | {p.value:.6g} | {_cell(p.unit)} | {_cell(p.source)} | {_cell(p.description)} |")
             lines.append("")
+    varying = [p for p in model.parameters if p.variability is not None]
+    if varying:
+        lines += ["## Between-trial variability", "",
+                  "A virtual trial draws `value × exp(η)`, η ~ N(0, log-SD²), once for all its patients "
+                  "(`myosteo.model.population.between_trial_draws`).", "",
+                  "| parameter | value | log-SD | source |", "|---|---|---|---|"]
+        for p in varying:
+            lines.append(f"| `{p.name}` | {p.value:.6g} | {p.variability.log_sd:.3g} | {_cell(p.variability.source)} |")
+        lines.append("")
     declared = {p.name for m in model.modules for p in m.parameters}
     neutral = [p for p in model.parameters if p.name not in declared]
     if neutral:

@@ -566,6 +566,15 @@ def main(stages: str = DEFAULT_STAGES) -> None:
     if "7" in stages:
         cur.update(fit_crosstalk(cur))
     table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
+    # between-trial SDs (``omega_<name>``) are written by myosteo.validation.variability: kept, and
+    # flagged for re-estimation when a stage has refitted their parameter
+    old = json.loads(FITTED_PATH.read_text()) if FITTED_PATH.exists() else {}
+    for key, entry in old.items():
+        if key.startswith("omega_"):
+            table[key] = entry
+            name = key[len("omega_"):]
+            if name in old and old[name]["value"] != table[name]["value"]:
+                print(f"{name} was refitted: rerun `python -m myosteo.validation.variability` for {key}")
     FITTED_PATH.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
     print(f"wrote {FITTED_PATH}")
 

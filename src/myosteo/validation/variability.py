@@ -23,7 +23,9 @@ model's prediction for a new trial; the conditional fit shows the scatter is one
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -211,3 +213,39 @@ def denosumab_60mg_between_arm_fit(data: TrialData | None = None, n_workers: int
     arms = [x for x in sel["arm"] if x in with_ls]
     return fit_between_arm(data, arms, BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine",
                            eta_nodes=DENOSUMAB_ETA_NODES, n_workers=n_workers)
+
+
+def joint_between_arm_fit(data: TrialData | None = None, n_workers: int | None = None) -> BetweenArmFit:
+    """One between-arm SD from the teriparatide and the denosumab 60 mg arms together (22 arms of
+    two regimens, each arm with its own eta): the value written to the model's parameter data."""
+    data = data or load_trials()
+    a = data.arms
+    teri = list(a[(a["study"] == "teriparatide") & (a["calibration"] == "yes")]["arm"])
+    sel = a[(a["study"] == "denosumab_phase2") & (a["calibration"] == "yes") & (a["label"] == "60 mg Q6M")]
+    with_ls = set(data.measurements[data.measurements["endpoint"] == "bmd_lumbar_spine"]["arm"])
+    dmab = [x for x in sel["arm"] if x in with_ls]
+    return fit_between_arm(data, teri + dmab, BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine",
+                           eta_nodes=DENOSUMAB_ETA_NODES, n_workers=n_workers)
+
+
+JOINT_DATASET = ("lumbar-spine BMD of the 15 teriparatide 20 ug/day and 7 denosumab 60 mg Q6M calibration "
+                 "arms (validation/data), one log-normal between-arm effect, marginal likelihood "
+                 "(myosteo.validation.variability.joint_between_arm_fit)")
+
+
+def write_between_trial_variability(fit: BetweenArmFit, dataset: str, path: Path | None = None) -> None:
+    """Store ``fit.omega`` as ``omega_<parameter>`` in ``fitted.json`` (read by the model's
+    :func:`~myosteo.model.fitted.fitted_variability`)."""
+    from myosteo.validation.calibrate import FITTED_PATH
+
+    path = path or FITTED_PATH
+    table = json.loads(path.read_text())
+    table[f"omega_{fit.parameter}"] = {"dataset": dataset, "value": float(fit.omega)}
+    path.write_text(json.dumps(dict(sorted(table.items())), indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    result = joint_between_arm_fit()
+    print(f"omega {result.omega:.4f}, sigma {result.sigma_pp:.3f} pp, -2LL {result.minus2ll:.2f}")
+    print(result.arms.to_string(index=False))
+    write_between_trial_variability(result, JOINT_DATASET)

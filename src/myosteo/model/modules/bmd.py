@@ -74,7 +74,7 @@ Turnover markers (relative to the young adult; outputs report % change from the 
 from __future__ import annotations
 
 from myosteo.model.core import Module, ModuleBuilder
-from myosteo.model.fitted import fitted
+from myosteo.model.fitted import fitted, fitted_variability
 
 PR2012 = "Peterson & Riggs 2012 CPT:PSP 1:e14, doi:10.1038/psp.2012.15"
 PR2010_BCL2 = ("Peterson & Riggs 2010 Bone 46:49 (RUNX2/CREB/BCL2 separate intermittent from continuous "
@@ -245,7 +245,8 @@ def build() -> Module:
                 "assumption)", "rate of secondary mineralisation of new matrix", bounds=(1 / 1500, 1 / 30))
     for site in SITES:
         m.parameter(f"k_bmd_{site}", fitted(f"k_bmd_{site}", DEFAULTS[f"k_bmd_{site}"]), "1/day", FIT_SOURCE + "; structure: " + PR2012,
-                    f"{site} BMD turnover rate", bounds=(5e-5, 0.05))
+                    f"{site} BMD turnover rate", bounds=(5e-5, 0.05),
+                    variability=fitted_variability(f"k_bmd_{site}"))
         m.parameter(f"gF_bmd_{site}", fitted(f"gF_bmd_{site}", DEFAULTS[f"gF_bmd_{site}"]), "1", FIT_SOURCE,
                     f"{site}: exponent of formation (fitted with gF <= gR: a balanced rise of turnover builds no bone)", bounds=(0.0, 2.0))
         m.parameter(f"gR_bmd_{site}", fitted(f"gR_bmd_{site}", DEFAULTS[f"gR_bmd_{site}"]), "1", FIT_SOURCE,
