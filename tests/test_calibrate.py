@@ -63,3 +63,15 @@ def test_linear_recurrence_matches_the_step_by_step_loop():
         for i in range(len(decay)):
             x[i + 1] = decay[i] * x[i] + drive[i]
         np.testing.assert_allclose(_linear_recurrence(decay, drive, 0.7), x, rtol=1e-10, atol=1e-12)
+
+
+def test_calibration_keeps_between_trial_sds_and_flags_refitted_ones():
+    from myosteo.validation.calibrate import keep_between_trial_entries
+
+    old = {"k_a": {"value": 1.0, "dataset": "x"}, "k_b": {"value": 2.0, "dataset": "x"},
+           "omega_k_a": {"value": 0.3, "dataset": "arms"}, "omega_k_b": {"value": 0.2, "dataset": "arms"}}
+    new = {"k_a": {"value": 1.5, "dataset": "x"}, "k_b": {"value": 2.0, "dataset": "x"}}
+    table, stale = keep_between_trial_entries(new, old)
+    assert table["omega_k_a"] == old["omega_k_a"] and table["omega_k_b"] == old["omega_k_b"]
+    assert table["k_a"]["value"] == 1.5
+    assert stale == ["omega_k_a"]

@@ -100,3 +100,18 @@ def test_denosumab_60mg_arms_are_met_with_one_between_arm_effect():
     assert (t.loc[["dmab12", "dmab13", "dmab14"], "rmse_typical_pp"] > 1.5).all()
     assert (t.loc[["dmab12", "dmab13", "dmab14"], "eta"] < -0.4).all()
     assert 0.2 < f.omega < 1.0
+
+
+def test_write_between_trial_variability_adds_one_entry_and_keeps_the_rest(tmp_path):
+    import json
+
+    import pandas as pd
+
+    from myosteo.validation.variability import BetweenArmFit, write_between_trial_variability
+
+    path = tmp_path / "fitted.json"
+    path.write_text(json.dumps({"k_x": {"dataset": "d", "value": 2.0}}))
+    fit = BetweenArmFit("k_x", "bmd_lumbar_spine", 2.0, 0.25, 0.6, 10.0, pd.DataFrame())
+    write_between_trial_variability(fit, "arms a and b", path)
+    table = json.loads(path.read_text())
+    assert table == {"k_x": {"dataset": "d", "value": 2.0}, "omega_k_x": {"dataset": "arms a and b", "value": 0.25}}

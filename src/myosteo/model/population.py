@@ -21,8 +21,9 @@ def between_trial_draws(model: Model, n_trials: int, seed: int) -> list[dict[str
     """``n_trials`` parameter sets, ``value * exp(eta)`` with ``eta ~ N(0, log_sd^2)`` per parameter.
 
     Same ``seed``, same draws. A draw outside the parameter's declared ``bounds`` is redrawn (the
-    distribution is truncated at the bounds; with the committed values this affects well under 1 %
-    of draws). Returns one dict per trial, empty dicts if no parameter varies.
+    distribution is truncated at the bounds; for the committed spine BMD rate, 0.9 % of draws fall
+    below its lower bound, 2.35 log-SDs down). Returns one dict per trial, empty dicts if no
+    parameter varies.
     """
     if isinstance(n_trials, bool) or not isinstance(n_trials, (int, np.integer)) or n_trials < 1:
         raise ValueError(f"n_trials must be a positive integer, got {n_trials!r}")

@@ -542,6 +542,20 @@ def current_values() -> dict[str, float]:
 DEFAULT_STAGES = "2354"
 
 
+def keep_between_trial_entries(table: dict, old: dict) -> tuple[dict, list[str]]:
+    """``table`` with the between-trial SDs (``omega_<name>``, written by
+    ``myosteo.validation.variability``) of ``old`` carried over, and the keys of those whose
+    parameter has a new value in ``table`` (to be re-estimated)."""
+    out, stale = dict(table), []
+    for key, entry in old.items():
+        if key.startswith("omega_"):
+            out[key] = entry
+            name = key[len("omega_"):]
+            if name in old and name in table and old[name]["value"] != table[name]["value"]:
+                stale.append(key)
+    return out, stale
+
+
 def main(stages: str = DEFAULT_STAGES) -> None:
     cur = current_values()
     if "1" in stages:
@@ -566,15 +580,10 @@ def main(stages: str = DEFAULT_STAGES) -> None:
     if "7" in stages:
         cur.update(fit_crosstalk(cur))
     table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
-    # between-trial SDs (``omega_<name>``) are written by myosteo.validation.variability: kept, and
-    # flagged for re-estimation when a stage has refitted their parameter
     old = json.loads(FITTED_PATH.read_text()) if FITTED_PATH.exists() else {}
-    for key, entry in old.items():
-        if key.startswith("omega_"):
-            table[key] = entry
-            name = key[len("omega_"):]
-            if name in old and old[name]["value"] != table[name]["value"]:
-                print(f"{name} was refitted: rerun `python -m myosteo.validation.variability` for {key}")
+    table, stale = keep_between_trial_entries(table, old)
+    for key in stale:
+        print(f"{key[len('omega_'):]} was refitted: rerun `python -m myosteo.validation.variability` for {key}")
     FITTED_PATH.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
     print(f"wrote {FITTED_PATH}")
 

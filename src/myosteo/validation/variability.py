@@ -195,23 +195,31 @@ BETWEEN_ARM_PARAMETER = "k_bmd_lumbar_spine"
 DENOSUMAB_ETA_NODES = (-1.8, -1.2, -0.6, 0.0, 0.6, 1.2, 1.8)
 
 
+def _teriparatide_arms(data: TrialData) -> list[str]:
+    a = data.arms
+    return list(a[(a["study"] == "teriparatide") & (a["calibration"] == "yes")]["arm"])
+
+
+def _denosumab_60mg_arms(data: TrialData) -> list[str]:
+    """Denosumab 60 mg Q6M calibration arms with spine BMD (phase-2 arm 5, IDs 8-15 without 10)."""
+    a = data.arms
+    sel = a[(a["study"] == "denosumab_phase2") & (a["calibration"] == "yes") & (a["label"] == "60 mg Q6M")]
+    with_ls = set(data.measurements[data.measurements["endpoint"] == "bmd_lumbar_spine"]["arm"])
+    return [x for x in sel["arm"] if x in with_ls]
+
+
 def teriparatide_between_arm_fit(data: TrialData | None = None, n_workers: int | None = None) -> BetweenArmFit:
     """The between-arm fit of the 15 teriparatide 20 ug/day calibration arms' lumbar-spine BMD."""
     data = data or load_trials()
-    a = data.arms
-    arms = list(a[(a["study"] == "teriparatide") & (a["calibration"] == "yes")]["arm"])
-    return fit_between_arm(data, arms, BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine", n_workers=n_workers)
+    return fit_between_arm(data, _teriparatide_arms(data), BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine",
+                           n_workers=n_workers)
 
 
 def denosumab_60mg_between_arm_fit(data: TrialData | None = None, n_workers: int | None = None) -> BetweenArmFit:
     """The between-arm fit of the denosumab 60 mg Q6M calibration arms with spine BMD (phase-2 arm 5
     and the arms of other trials, IDs 8-15)."""
     data = data or load_trials()
-    a = data.arms
-    sel = a[(a["study"] == "denosumab_phase2") & (a["calibration"] == "yes") & (a["label"] == "60 mg Q6M")]
-    with_ls = set(data.measurements[data.measurements["endpoint"] == "bmd_lumbar_spine"]["arm"])
-    arms = [x for x in sel["arm"] if x in with_ls]
-    return fit_between_arm(data, arms, BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine",
+    return fit_between_arm(data, _denosumab_60mg_arms(data), BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine",
                            eta_nodes=DENOSUMAB_ETA_NODES, n_workers=n_workers)
 
 
@@ -219,13 +227,8 @@ def joint_between_arm_fit(data: TrialData | None = None, n_workers: int | None =
     """One between-arm SD from the teriparatide and the denosumab 60 mg arms together (22 arms of
     two regimens, each arm with its own eta): the value written to the model's parameter data."""
     data = data or load_trials()
-    a = data.arms
-    teri = list(a[(a["study"] == "teriparatide") & (a["calibration"] == "yes")]["arm"])
-    sel = a[(a["study"] == "denosumab_phase2") & (a["calibration"] == "yes") & (a["label"] == "60 mg Q6M")]
-    with_ls = set(data.measurements[data.measurements["endpoint"] == "bmd_lumbar_spine"]["arm"])
-    dmab = [x for x in sel["arm"] if x in with_ls]
-    return fit_between_arm(data, teri + dmab, BETWEEN_ARM_PARAMETER, "bmd_lumbar_spine",
-                           eta_nodes=DENOSUMAB_ETA_NODES, n_workers=n_workers)
+    return fit_between_arm(data, _teriparatide_arms(data) + _denosumab_60mg_arms(data), BETWEEN_ARM_PARAMETER,
+                           "bmd_lumbar_spine", eta_nodes=DENOSUMAB_ETA_NODES, n_workers=n_workers)
 
 
 JOINT_DATASET = ("lumbar-spine BMD of the 15 teriparatide 20 ug/day and 7 denosumab 60 mg Q6M calibration "
