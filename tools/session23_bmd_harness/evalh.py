@@ -140,3 +140,29 @@ def paths_tm(comp, pars):
         out[site] = M * (mm / m0) * (1.0 - S) / (1.0 - s0)
     return out
 STRUCT["tm"] = paths_tm
+
+def paths_perf(comp, pars):
+    """Main's balance plus an irreversible loss while resorption exceeds the formation drive
+    (session 26): M' = k ((1 + c) D - c max(R^gR, D) ... written as
+    M' = k (D - c max(0, R^gR - D) - R^gR M); linear in M, so exact exponential steps."""
+    t = comp["t"]
+    F, Fm, boost = C.mineral_drive(comp, pars)
+    R = comp["resorption_rel"]
+    phi = pars["secondary_mineral_fraction"]
+    c = pars["perforation_c"]
+    out = {}
+    for site in SITES:
+        k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
+        D = C._relax(Fm ** gF * boost, pars["k_mineralisation"], t, 1.0)
+        D = (1.0 - phi) * D + phi * C._relax(D, pars["k_secondary_mineralisation"], t, 1.0)
+        Rg = R ** gR
+        r = 0.5 * (Rg[1:] + Rg[:-1])
+        d = 0.5 * (D[1:] + D[:-1])
+        d = d - c * np.maximum(0.0, r - d)
+        decay = np.exp(-k * r * np.diff(t))
+        M = C._linear_recurrence(decay, (1.0 - decay) * d / r, 1.0)
+        s0 = pars[f"remodeling_space_{site}"]
+        S = C._relax(s0 * R / F, pars["k_remodel"], t, s0)
+        out[site] = M * (1.0 - S) / (1.0 - s0)
+    return out
+STRUCT["perf"] = paths_perf

@@ -14,7 +14,7 @@ names = list(C.BMD_NAMES)
 lo, hi = C._bmd_bounds()
 x0 = C._bmd_x0(cur)
 _ex = [("act_a", 2.0, 0.0, 3.0), ("space_b", 1.0, 0.0, 1.0)]
-extra = {"act": _ex, "actn": _ex, "tm": [("turnover_lumbar_spine", 0.25/365.25, 1/(40*365.25), 1/(1.0*365.25)), ("turnover_total_hip", 0.1/365.25, 1/(40*365.25), 1/(1.0*365.25)), ("turnover_femoral_neck", 0.1/365.25, 1/(40*365.25), 1/(1.0*365.25))]}.get(struct, [])
+extra = {"act": _ex, "actn": _ex, "perf": [("perforation_c", 0.5, 0.0, 5.0)], "tm": [("turnover_lumbar_spine", 0.25/365.25, 1/(40*365.25), 1/(1.0*365.25)), ("turnover_total_hip", 0.1/365.25, 1/(40*365.25), 1/(1.0*365.25)), ("turnover_femoral_neck", 0.1/365.25, 1/(40*365.25), 1/(1.0*365.25))]}.get(struct, [])
 start = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else {}
 for n, v, l, h in extra:
     names.append(n); x0.append(start.get(n, v)); lo.append(l); hi.append(h)
