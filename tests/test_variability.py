@@ -115,3 +115,33 @@ def test_write_between_trial_variability_adds_one_entry_and_keeps_the_rest(tmp_p
     write_between_trial_variability(fit, "arms a and b", path)
     table = json.loads(path.read_text())
     assert table == {"k_x": {"dataset": "d", "value": 2.0}, "omega_k_x": {"dataset": "arms a and b", "value": 0.25}}
+
+
+def test_between_trial_sd_predicts_the_spread_of_the_teriparatide_arms_over_time():
+    """The model's between-trial SD of the spine BMD rate (with the teriparatide residual SD 0.67 pp,
+    session 25) predicts the SD between the arms at 3, 6, 12 and 18 months within the 95 %
+    interval of each observed SD (not independent: the SD was estimated from these arms)."""
+    from myosteo.model.library import standard_model
+    from myosteo.validation.variability import BETWEEN_ARM_PARAMETER, _teriparatide_arms, between_arm_spread
+
+    data = load_trials()
+    omega = standard_model().parameter_map[BETWEEN_ARM_PARAMETER].variability.log_sd
+    t = between_arm_spread(data, _teriparatide_arms(data), BETWEEN_ARM_PARAMETER, omega, 0.67)
+    assert list(t["time_days"]) == [84.0, 168.0, 336.0, 504.0]  # >= 5 arms on the same doses
+    assert t["within"].all(), t.to_string()
+    assert np.all(np.diff(t["predicted_sd_pp"]) > 0)  # the spread grows with time, as observed
+
+
+def test_between_arm_spread_names_bad_arguments():
+    from myosteo.validation.variability import between_arm_spread
+
+    data = load_trials()
+    with pytest.raises(ValueError, match="arms: the arms must share one patient"):
+        between_arm_spread(data, ["teri5", "dmab5", "dmab8", "dmab11", "dmab15"], "k_bmd_lumbar_spine", 0.3, 0.7,
+                           min_arms=2)
+    with pytest.raises(ValueError, match="parameter"):
+        between_arm_spread(data, ["teri5"], "no_such_parameter", 0.3, 0.7)
+    with pytest.raises(ValueError, match="eta_nodes"):
+        between_arm_spread(data, ["teri5"], "k_bmd_lumbar_spine", 0.6, 0.7, eta_nodes=(-0.9, 0.0, 0.9))
+    with pytest.raises(ValueError, match="at least 5"):
+        between_arm_spread(data, ["teri5", "teri7"], "k_bmd_lumbar_spine", 0.3, 0.7)

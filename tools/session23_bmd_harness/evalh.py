@@ -143,8 +143,7 @@ STRUCT["tm"] = paths_tm
 
 def paths_perf(comp, pars):
     """Main's balance plus an irreversible loss while resorption exceeds the formation drive
-    (session 26): M' = k ((1 + c) D - c max(R^gR, D) ... written as
-    M' = k (D - c max(0, R^gR - D) - R^gR M); linear in M, so exact exponential steps."""
+    (session 26): M' = k (D - c max(0, R^gR - D) - R^gR M); linear in M, so exact exponential steps."""
     t = comp["t"]
     F, Fm, boost = C.mineral_drive(comp, pars)
     R = comp["resorption_rel"]

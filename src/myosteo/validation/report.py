@@ -23,7 +23,7 @@ from myosteo.validation.predictions import prediction_comparison  # noqa: E402
 from myosteo.validation.trials import (  # noqa: E402
     ENDPOINT_COLUMNS, between_arm_floor, compare, load_trials, rmse_table, simulate_arms)
 from myosteo.validation.variability import (  # noqa: E402
-    BetweenArmFit, denosumab_60mg_between_arm_fit, teriparatide_between_arm_fit)
+    BetweenArmFit, between_arm_spread, denosumab_60mg_between_arm_fit, teriparatide_between_arm_fit)
 
 LS_RMSE_TOLERANCE_PP = 1.5  # issue #2: lumbar-spine BMD within 1.5 percentage points RMSE per arm
 
@@ -65,7 +65,9 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
         lines += _markdown_table(("arm", "regimen", "calibration", "endpoint", "RMSE (pp)", "tolerance", "met",
                                   "replicate floor (pp)"), rows)
         lines.append("")
-    lines += _between_arm_section("teriparatide 20 ug/day", teriparatide_between_arm_fit(data, n_workers))
+    teri = teriparatide_between_arm_fit(data, n_workers)
+    lines += _between_arm_section("teriparatide 20 ug/day", teri)
+    lines += _spread_section(data, teri, n_workers)
     lines += _between_arm_section("denosumab 60 mg Q6M", denosumab_60mg_between_arm_fit(data, n_workers))
     nh = natural_history_comparison()
     lines += ["## Natural history (untreated)", ""]
@@ -104,6 +106,29 @@ def _between_arm_section(regimen: str, fit: BetweenArmFit) -> list[str]:
         ("arm", "observations", "eta", f"{fit.parameter}", "RMSE typical (pp)", "RMSE at the arm's eta (pp)", "met"),
         ((r.arm, r.n_obs, f"{r.eta:+.3f}", f"{r.parameter_value:.4g}", f"{r.rmse_typical_pp:.2f}",
           f"{r.rmse_conditional_pp:.2f}", _yes_no(r.rmse_conditional_pp <= LS_RMSE_TOLERANCE_PP))
+         for r in t.itertuples()))
+    return lines + [""]
+
+
+def _spread_section(data, fit: BetweenArmFit, n_workers: int | None) -> list[str]:
+    """The model's between-trial SD of ``fit.parameter`` checked against the scatter of the arms."""
+    from myosteo.model.library import standard_model
+
+    var = standard_model().parameter_map[fit.parameter].variability
+    if var is None:
+        return []
+    arms = list(fit.arms["arm"])
+    t = between_arm_spread(data, arms, fit.parameter, var.log_sd, fit.sigma_pp, fit.endpoint, n_workers=n_workers)
+    lines = ["### Predictive check: spread between the arms over time", "",
+             f"The model's between-trial log-SD of `{fit.parameter}` ({var.log_sd:.3f}, {var.source}) with "
+             f"this regimen's residual SD ({fit.sigma_pp:.2f} pp) predicts how far the arms spread at each "
+             "time; observed: the SD of the arms' values at that time, with its 95 % interval. Not "
+             "independent of the fit (the SD was estimated from these arms): it checks that one rate "
+             "effect gives the growth of the spread over time.", ""]
+    lines += _markdown_table(
+        ("month", "arms", "observed SD (pp)", "95 % interval", "predicted SD (pp)", "within"),
+        ((f"{r.time_days / DAYS_PER_MONTH:.1f}", r.n_arms, f"{r.observed_sd_pp:.2f}",
+          f"{r.ci_low_pp:.2f}-{r.ci_high_pp:.2f}", f"{r.predicted_sd_pp:.2f}", _yes_no(r.within))
          for r in t.itertuples()))
     return lines + [""]
 

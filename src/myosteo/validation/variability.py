@@ -231,6 +231,75 @@ def joint_between_arm_fit(data: TrialData | None = None, n_workers: int | None =
                            "bmd_lumbar_spine", eta_nodes=DENOSUMAB_ETA_NODES, n_workers=n_workers)
 
 
+def between_arm_spread(data: TrialData, arms: list[str], parameter: str, omega: float, sigma_pp: float,
+                       endpoint: str = "bmd_lumbar_spine", eta_nodes=DENOSUMAB_ETA_NODES, min_arms: int = 5,
+                       n_workers: int | None = None) -> pd.DataFrame:
+    """Predictive check of a between-arm SD: at each time observed in at least ``min_arms`` of
+    ``arms``, the SD of the arms' values against the SD the random-effect model predicts,
+    sqrt(Var_eta f(t; theta exp(eta)) + sigma^2) with eta ~ N(0, omega^2) (Gauss-Hermite over
+    a cubic spline in eta through ``eta_nodes``).
+
+    The arms must share one patient. The reference design is the arm treated longest; at each time
+    only the arms with the same doses up to that time count (an observation after an arm stopped
+    treatment is not a replicate; such arms are named in ``excluded_arms``). One simulation per
+    node serves them all. ``within`` says whether the prediction lies in the 95 % chi-square
+    interval of the observed SD. Columns: ``time_days``, ``n_arms``, ``observed_sd_pp``,
+    ``predicted_sd_pp``, ``ci_low_pp``, ``ci_high_pp``, ``within``, ``excluded_arms``.
+    """
+    from scipy.stats import chi2
+
+    pm = standard_model().parameter_map
+    if parameter not in pm:
+        raise ValueError(f"parameter: unknown model parameter {parameter!r} (see `myosteo params`)")
+    if endpoint not in ENDPOINT_COLUMNS:
+        raise ValueError(f"endpoint: {endpoint!r} is not one of {sorted(ENDPOINT_COLUMNS)}")
+    if not (omega >= 0 and sigma_pp >= 0):
+        raise ValueError(f"omega and sigma_pp must be >= 0, got {omega!r} and {sigma_pp!r}")
+    nodes = np.asarray(eta_nodes, dtype=float)
+    z, w = np.polynomial.hermite_e.hermegauss(9)
+    w = w / w.sum()
+    if omega * z.max() > nodes.max() or omega * z.min() < nodes.min():
+        raise ValueError(f"eta_nodes: {nodes.tolist()} do not span +-{omega * z.max():.2f} (omega {omega})")
+    rows = data.arms.set_index("arm")
+    unknown = [a for a in arms if a not in rows.index]
+    if not arms or unknown:
+        raise ValueError(f"arms: unknown or empty: {unknown or arms}")
+    key = _design_key(rows.loc[arms[0]])
+    if any(_design_key(rows.loc[a]) != key for a in arms):
+        raise ValueError(f"arms: the arms must share one patient (sex, age, menopause age); {arms[0]} has {key}")
+    # the reference design is the arm treated longest; an observation counts at time t only if its
+    # arm had the same doses up to t (a point after an arm stopped treatment is not a replicate)
+    reference = max(arms, key=lambda a: len(arm_doses(data.regimens, a)))
+    doses = arm_doses(data.regimens, reference)
+    obs = data.measurements[(data.measurements["endpoint"] == endpoint) & data.measurements["arm"].isin(arms)]
+    same = np.array([_doses_until(arm_doses(data.regimens, r.arm), r.time_days) == _doses_until(doses, r.time_days)
+                     for r in obs.itertuples()], dtype=bool)
+    excluded = obs[~same].groupby("time_days")["arm"].agg(lambda x: ", ".join(sorted(x)))
+    per_time = obs[same].groupby("time_days")["value_pct_change"].agg(["count", "std"])
+    per_time = per_time[per_time["count"] >= min_arms]
+    if per_time.empty:
+        raise ValueError(f"arms: no time with {endpoint} observed on the same doses in at least {min_arms} of them")
+    theta = float(pm[parameter].value)
+    sex, age, menopause = key
+    patients = [PatientSpec(sex=sex, age_years=age, menopause_age_years=menopause,
+                            parameters={parameter: theta * float(np.exp(e))}) for e in nodes]
+    times = np.union1d([0.0], per_time.index.to_numpy(float))
+    sim = simulate_patients(patients, [doses] * len(nodes), times, n_workers=n_workers)
+    column = ENDPOINT_COLUMNS[endpoint]
+    curves = np.array([sim[sim["patient"] == j].set_index("time_days").loc[per_time.index, column].to_numpy()
+                       for j in range(len(nodes))])
+    f = CubicSpline(nodes, curves, axis=0)(omega * z)
+    var = w @ (f - w @ f) ** 2
+    n = per_time["count"].to_numpy()
+    sd = per_time["std"].to_numpy()
+    low, high = sd * np.sqrt((n - 1) / chi2.ppf(0.975, n - 1)), sd * np.sqrt((n - 1) / chi2.ppf(0.025, n - 1))
+    pred = np.sqrt(var + sigma_pp ** 2)
+    return pd.DataFrame({"time_days": per_time.index.to_numpy(float), "n_arms": n, "observed_sd_pp": sd,
+                         "predicted_sd_pp": pred, "ci_low_pp": low, "ci_high_pp": high,
+                         "within": (pred >= low) & (pred <= high),
+                         "excluded_arms": [excluded.get(t, "") for t in per_time.index]})
+
+
 JOINT_DATASET = ("lumbar-spine BMD of the 15 teriparatide 20 ug/day and 7 denosumab 60 mg Q6M calibration "
                  "arms (validation/data), one log-normal between-arm effect, marginal likelihood "
                  "(myosteo.validation.variability.joint_between_arm_fit)")
