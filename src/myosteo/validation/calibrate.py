@@ -542,6 +542,11 @@ def current_values() -> dict[str, float]:
 DEFAULT_STAGES = "2354"
 
 
+def write_fitted(table: dict, path: Path) -> None:
+    """Write the fitted-value table in the committed format (keys sorted, one-space indent)."""
+    path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
+
+
 def keep_between_trial_entries(table: dict, old: dict) -> tuple[dict, list[str]]:
     """``table`` with the between-trial SDs (``omega_<name>``, written by
     ``myosteo.validation.variability``) of ``old`` carried over, and the keys of those whose
@@ -584,7 +589,7 @@ def main(stages: str = DEFAULT_STAGES) -> None:
     table, stale = keep_between_trial_entries(table, old)
     for key in stale:
         print(f"{key[len('omega_'):]} was refitted: rerun `python -m myosteo.validation.variability` for {key}")
-    FITTED_PATH.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
+    write_fitted(table, FITTED_PATH)
     print(f"wrote {FITTED_PATH}")
 
 

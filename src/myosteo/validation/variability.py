@@ -108,6 +108,26 @@ def random_effect_fit(nodes: np.ndarray, curves: list[np.ndarray], observed: lis
     return omega, sigma, float(best.fun), eta_hat, rmse
 
 
+def _typical_value(parameter: str, endpoint: str) -> float:
+    """The committed value of ``parameter``, after checking it and ``endpoint`` (errors name them)."""
+    pm = standard_model().parameter_map
+    if parameter not in pm:
+        raise ValueError(f"parameter: unknown model parameter {parameter!r} (see `myosteo params`)")
+    if endpoint not in ENDPOINT_COLUMNS:
+        raise ValueError(f"endpoint: {endpoint!r} is not one of {sorted(ENDPOINT_COLUMNS)}")
+    theta = float(pm[parameter].value)
+    if not theta > 0:
+        raise ValueError(f"parameter: {parameter} has value {theta}; a log-normal effect needs a positive value")
+    return theta
+
+
+def _node_patients(key: tuple, parameter: str, theta: float, nodes: np.ndarray) -> list[PatientSpec]:
+    """One patient of design ``key`` (sex, age, menopause age) per eta node, ``parameter = theta e^eta``."""
+    sex, age, menopause = key
+    return [PatientSpec(sex=sex, age_years=age, menopause_age_years=menopause,
+                        parameters={parameter: theta * float(np.exp(eta))}) for eta in nodes]
+
+
 def _design_key(arm_row) -> tuple:
     return (arm_row.sex, float(arm_row.age_years), float(arm_row.menopause_age_years))
 
@@ -123,14 +143,7 @@ def fit_between_arm(data: TrialData, arms: list[str], parameter: str, endpoint: 
     Simulates every distinct arm design (patient and doses) once per ``eta`` node in one batched
     call. Errors name the bad argument: unknown parameter or endpoint, arms without observations.
     """
-    pm = standard_model().parameter_map
-    if parameter not in pm:
-        raise ValueError(f"parameter: unknown model parameter {parameter!r} (see `myosteo params`)")
-    if endpoint not in ENDPOINT_COLUMNS:
-        raise ValueError(f"endpoint: {endpoint!r} is not one of {sorted(ENDPOINT_COLUMNS)}")
-    theta = float(pm[parameter].value)
-    if not theta > 0:
-        raise ValueError(f"parameter: {parameter} has value {theta}; a log-normal effect needs a positive value")
+    theta = _typical_value(parameter, endpoint)
     nodes = np.asarray(eta_nodes, dtype=float)
     if not np.any(nodes == 0):
         raise ValueError(f"eta_nodes: must include 0 (the typical curve), got {nodes.tolist()}")
@@ -156,11 +169,9 @@ def fit_between_arm(data: TrialData, arms: list[str], parameter: str, endpoint: 
             arm_design[a] = len(designs)
             designs.append((key, doses))
     patients, dose_lists = [], []
-    for (sex, age, menopause), doses in designs:
-        for eta in nodes:
-            patients.append(PatientSpec(sex=sex, age_years=age, menopause_age_years=menopause,
-                                        parameters={parameter: theta * float(np.exp(eta))}))
-            dose_lists.append(doses)
+    for key, doses in designs:
+        patients += _node_patients(key, parameter, theta, nodes)
+        dose_lists += [doses] * len(nodes)
     times = np.union1d([0.0], np.round(obs["time_days"].to_numpy(float), 4))
     sim = simulate_patients(patients, dose_lists, times, n_workers=n_workers)
     column = ENDPOINT_COLUMNS[endpoint]
@@ -248,11 +259,7 @@ def between_arm_spread(data: TrialData, arms: list[str], parameter: str, omega: 
     """
     from scipy.stats import chi2
 
-    pm = standard_model().parameter_map
-    if parameter not in pm:
-        raise ValueError(f"parameter: unknown model parameter {parameter!r} (see `myosteo params`)")
-    if endpoint not in ENDPOINT_COLUMNS:
-        raise ValueError(f"endpoint: {endpoint!r} is not one of {sorted(ENDPOINT_COLUMNS)}")
+    theta = _typical_value(parameter, endpoint)
     if not (omega >= 0 and sigma_pp >= 0):
         raise ValueError(f"omega and sigma_pp must be >= 0, got {omega!r} and {sigma_pp!r}")
     nodes = np.asarray(eta_nodes, dtype=float)
@@ -279,10 +286,7 @@ def between_arm_spread(data: TrialData, arms: list[str], parameter: str, omega: 
     per_time = per_time[per_time["count"] >= min_arms]
     if per_time.empty:
         raise ValueError(f"arms: no time with {endpoint} observed on the same doses in at least {min_arms} of them")
-    theta = float(pm[parameter].value)
-    sex, age, menopause = key
-    patients = [PatientSpec(sex=sex, age_years=age, menopause_age_years=menopause,
-                            parameters={parameter: theta * float(np.exp(e))}) for e in nodes]
+    patients = _node_patients(key, parameter, theta, nodes)
     times = np.union1d([0.0], per_time.index.to_numpy(float))
     sim = simulate_patients(patients, [doses] * len(nodes), times, n_workers=n_workers)
     column = ENDPOINT_COLUMNS[endpoint]
@@ -308,12 +312,12 @@ JOINT_DATASET = ("lumbar-spine BMD of the 15 teriparatide 20 ug/day and 7 denosu
 def write_between_trial_variability(fit: BetweenArmFit, dataset: str, path: Path | None = None) -> None:
     """Store ``fit.omega`` as ``omega_<parameter>`` in ``fitted.json`` (read by the model's
     :func:`~myosteo.model.fitted.fitted_variability`)."""
-    from myosteo.validation.calibrate import FITTED_PATH
+    from myosteo.validation.calibrate import FITTED_PATH, write_fitted
 
     path = path or FITTED_PATH
     table = json.loads(path.read_text())
     table[f"omega_{fit.parameter}"] = {"dataset": dataset, "value": float(fit.omega)}
-    path.write_text(json.dumps(dict(sorted(table.items())), indent=1) + "\n")
+    write_fitted(table, path)
 
 
 if __name__ == "__main__":
