@@ -1,5 +1,7 @@
 """The calibration machinery (not the fit itself, which takes minutes)."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -65,13 +67,33 @@ def test_linear_recurrence_matches_the_step_by_step_loop():
         np.testing.assert_allclose(_linear_recurrence(decay, drive, 0.7), x, rtol=1e-10, atol=1e-12)
 
 
-def test_calibration_keeps_between_trial_sds_and_flags_refitted_ones():
-    from myosteo.validation.calibrate import keep_between_trial_entries
+def test_calibration_replaces_only_what_it_refitted_and_flags_stale_between_trial_sds():
+    from myosteo.validation.calibrate import merge_fitted
 
-    old = {"k_a": {"value": 1.0, "dataset": "x"}, "k_b": {"value": 2.0, "dataset": "x"},
+    old = {"k_a": {"value": 1.0, "dataset": "old a"}, "k_b": {"value": 2.0, "dataset": "old b"},
+           "k_c": {"value": 3.0, "dataset": "old c"},
            "omega_k_a": {"value": 0.3, "dataset": "arms"}, "omega_k_b": {"value": 0.2, "dataset": "arms"}}
-    new = {"k_a": {"value": 1.5, "dataset": "x"}, "k_b": {"value": 2.0, "dataset": "x"}}
-    table, stale = keep_between_trial_entries(new, old)
+    datasets = {"k_a": "new a", "k_b": "new b", "k_c": "new c", "k_d": "new d"}
+    current = {"k_a": 1.0, "k_b": 2.0, "k_c": 3.0, "k_d": 4.0}
+    table, stale = merge_fitted(old, {"k_a": 1.5, "k_b": 2.0}, datasets, current)
+    assert table["k_a"] == {"value": 1.5, "dataset": "new a"}
+    assert table["k_b"] == {"value": 2.0, "dataset": "new b"}
+    assert table["k_c"] == old["k_c"]  # not refitted: kept verbatim, dataset text included
+    assert table["k_d"] == {"value": 4.0, "dataset": "new d"}  # new calibrated name: current value
     assert table["omega_k_a"] == old["omega_k_a"] and table["omega_k_b"] == old["omega_k_b"]
-    assert table["k_a"]["value"] == 1.5
-    assert stale == ["omega_k_a"]
+    assert stale == ["omega_k_a"]  # k_b was refitted to the same value
+    assert old["k_a"]["value"] == 1.0  # the input table is not modified
+
+
+def test_calibration_refuses_a_refitted_value_without_a_dataset():
+    from myosteo.validation.calibrate import merge_fitted
+
+    with pytest.raises(ValueError, match="k_x"):
+        merge_fitted({}, {"k_x": 1.0}, {"k_a": "a"}, {"k_a": 1.0})
+
+
+def test_every_calibrated_parameter_is_in_the_committed_table():
+    from myosteo.validation.calibrate import DATASETS, FITTED_PATH
+
+    table = json.loads(FITTED_PATH.read_text())
+    assert set(DATASETS) <= set(table), sorted(set(DATASETS) - set(table))

@@ -337,7 +337,7 @@ def fit_bmd(cur: dict[str, float]) -> dict[str, float]:
     sol = least_squares(residuals, _bmd_x0(cur), bounds=_bmd_bounds(), x_scale="jac", max_nfev=300,
                         ftol=1e-10, xtol=1e-10)
     print(f"BMD fit: cost {sol.cost:.2f}, n residuals {len(sol.fun)}, rms {np.sqrt(np.mean(sol.fun**2)):.2f}")
-    return {**fixed, **_bmd_params(sol.x)}
+    return _bmd_params(sol.x)
 
 
 def _natural_residuals(sex, comp, paths, nh):
@@ -547,50 +547,66 @@ def write_fitted(table: dict, path: Path) -> None:
     path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n")
 
 
-def keep_between_trial_entries(table: dict, old: dict) -> tuple[dict, list[str]]:
-    """``table`` with the between-trial SDs (``omega_<name>``, written by
-    ``myosteo.validation.variability``) of ``old`` carried over, and the keys of those whose
-    parameter has a new value in ``table`` (to be re-estimated)."""
-    out, stale = dict(table), []
-    for key, entry in old.items():
-        if key.startswith("omega_"):
-            out[key] = entry
-            name = key[len("omega_"):]
-            if name in old and name in table and old[name]["value"] != table[name]["value"]:
-                stale.append(key)
+def merge_fitted(old: dict, refitted: dict[str, float], datasets: dict[str, str],
+                 current: dict[str, float]) -> tuple[dict, list[str]]:
+    """The new ``fitted.json`` table: ``old`` with only the ``refitted`` values replaced.
+
+    Entries the stages did not refit are kept verbatim (value and dataset), so a partial
+    calibration cannot rewrite what it did not fit; a calibrated name missing from ``old`` is
+    added at its ``current`` value. Returns the table and the between-trial SDs
+    (``omega_<name>``, written by ``myosteo.validation.variability``) whose parameter was
+    refitted to a new value and so must be re-estimated. A name in ``refitted`` without a dataset
+    is an error (every fitted number must say what it was fitted to)."""
+    unknown = sorted(set(refitted) - set(datasets))
+    if unknown:
+        raise ValueError(f"refitted parameters without a calibration dataset in DATASETS: {unknown}")
+    out = dict(old)
+    for name in datasets:
+        if name not in out and name not in refitted:
+            out[name] = {"value": float(current[name]), "dataset": datasets[name]}
+    stale = []
+    for name, value in refitted.items():
+        if name in old and float(value) != old[name]["value"] and f"omega_{name}" in old:
+            stale.append(f"omega_{name}")
+        out[name] = {"value": float(value), "dataset": datasets[name]}
     return out, stale
 
 
 def main(stages: str = DEFAULT_STAGES) -> None:
     cur = current_values()
+    refitted: dict[str, float] = {}
+
+    def take(values: dict[str, float]) -> None:
+        cur.update(values)
+        refitted.update(values)
+
     if "1" in stages:
-        cur.update(fit_estrogen(cur))
+        take(fit_estrogen(cur))
     if "2" in stages:
-        cur.update(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
-                               [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
+        take(_marker_fit(["dmab_kon_rankl"], [cur["dmab_kon_rankl"]], [1e-8], [1e-4],
+                         [f"dmab{i}" for i in range(1, 8)], ["ctx"], cur, tmax=672))
     if "3" in stages:
         names = [*SOST_NAMES, *SOST_OSTEOCLAST_NAMES]
         pm = standard_model().parameter_map
-        cur.update(_marker_fit(names, [cur[n] for n in names], [pm[n].bounds[0] for n in names],
-                               [pm[n].bounds[1] for n in names],
-                               ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"],
-                               ["p1np", "ctx", "bmd_lumbar_spine"], cur, scales=STAGE3_SCALES))
+        take(_marker_fit(names, [cur[n] for n in names], [pm[n].bounds[0] for n in names],
+                         [pm[n].bounds[1] for n in names],
+                         ["bloso_180_mg_q4w", "bloso_180_mg_q2w", "bloso_270_mg_q2w"],
+                         ["p1np", "ctx", "bmd_lumbar_spine"], cur, scales=STAGE3_SCALES))
     if "5" in stages:
-        cur.update(fit_bisphosphonates(cur))
-        cur.update(fit_formation_coupling(cur))
+        take(fit_bisphosphonates(cur))
+        take(fit_formation_coupling(cur))
     if "4" in stages:
-        cur.update(fit_bmd(cur))
+        take(fit_bmd(cur))
     if "6" in stages:
-        cur.update(fit_muscle(cur))
+        take(fit_muscle(cur))
     if "7" in stages:
-        cur.update(fit_crosstalk(cur))
-    table = {n: {"value": cur[n], "dataset": DATASETS[n]} for n in DATASETS}
+        take(fit_crosstalk(cur))
     old = json.loads(FITTED_PATH.read_text()) if FITTED_PATH.exists() else {}
-    table, stale = keep_between_trial_entries(table, old)
+    table, stale = merge_fitted(old, refitted, DATASETS, cur)
     for key in stale:
         print(f"{key[len('omega_'):]} was refitted: rerun `python -m myosteo.validation.variability` for {key}")
     write_fitted(table, FITTED_PATH)
-    print(f"wrote {FITTED_PATH}")
+    print(f"wrote {FITTED_PATH} ({len(refitted)} values refitted, the other entries kept)")
 
 
 if __name__ == "__main__":
