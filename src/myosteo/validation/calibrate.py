@@ -154,26 +154,28 @@ def mineral_drive(comp, pars):
 
 def _bmd_paths(comp, pars):
     """The bmd module's equations for each site over comp['t'] (exact exponential steps):
-    D' = km (Fm^gF W - D), D2' = k2 (D - D2) (secondary mineralisation), M' = k ((1 - phi) D + phi D2
-    - R^gR M), S' = kS (s0 R / F - S), BMD = M (1 - S) / (1 - s0),
+    D' = km (Fm^gF W - D), M' = k (D - R^gR M) (bone tissue), Q' = (k2 + k) M - (k2 + k R^gR) Q
+    (its secondary mineral), S' = kS (s0 R / F - S), BMD = ((1 - phi) M + phi Q) (1 - S) / (1 - s0),
     W = max(1, a / a_slow)^kappa_W the anabolic window (a the PTH/BCL2 activity)."""
     t = comp["t"]
     F, Fm, boost = mineral_drive(comp, pars)
     R = comp["resorption_rel"]
-    phi = pars["secondary_mineral_fraction"]
+    phi, k2 = pars["secondary_mineral_fraction"], pars["k_secondary_mineralisation"]
+    dt = np.diff(t)
     out = {}
     for site in SITES:
         k, gF, gR = pars[f"k_bmd_{site}"], pars[f"gF_bmd_{site}"], pars[f"gR_bmd_{site}"]
         D = _relax(Fm ** gF * boost, pars["k_mineralisation"], t, 1.0)
-        D = (1.0 - phi) * D + phi * _relax(D, pars["k_secondary_mineralisation"], t, 1.0)
         Rg = R ** gR
         r = 0.5 * (Rg[1:] + Rg[:-1])
-        d = 0.5 * (D[1:] + D[:-1])
-        decay = np.exp(-k * r * np.diff(t))
-        M = _linear_recurrence(decay, (1.0 - decay) * d / r, 1.0)
+        decay = np.exp(-k * r * dt)
+        M = _linear_recurrence(decay, (1.0 - decay) * 0.5 * (D[1:] + D[:-1]) / r, 1.0)
+        rq = k2 + k * r
+        decay_q = np.exp(-rq * dt)
+        Q = _linear_recurrence(decay_q, (1.0 - decay_q) * (k2 + k) * 0.5 * (M[1:] + M[:-1]) / rq, 1.0)
         s0 = pars[f"remodeling_space_{site}"]
         S = _relax(s0 * R / F, pars["k_remodel"], t, s0)
-        out[site] = M * (1.0 - S) / (1.0 - s0)
+        out[site] = ((1.0 - phi) * M + phi * Q) * (1.0 - S) / (1.0 - s0)
     return out
 
 

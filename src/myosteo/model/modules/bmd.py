@@ -15,20 +15,31 @@ and with the remodelling space (Heaney 1994 JBMR 9:1515, the bone-remodelling tr
 volume resorbed but not yet refilled scales with resorption over formation, so a change in
 turnover moves BMD by a bounded amount over one remodelling period before the balance acts,
 
-    d S_site/dt = k_remodel * (s0_site * R / F - S_site),
-    BMD_site = M_site * (1 - S_site) / (1 - s0_site),
+    d S_site/dt = k_remodel * (s0_site * R / F - S_site),   BMD_site ~ (1 - S_site) / (1 - s0_site),
 
-and with secondary mineralisation (Fuchs 2008 Matrix Biol 27:34: new matrix gains about two thirds
-of its final mineral within weeks and the rest over about a year): a cited fraction phi = 0.33
-of the mineral drive reaches the balance through a second first-order delay whose rate k2 is
-fitted with the other BMD parameters (time constant 421 days; the rabbit course, complete by
-~350 days, gave the start value and the bounds 1 month to 4 years),
+and with secondary mineralisation as a property of the bone tissue (Fuchs 2008 Matrix Biol 27:34:
+new matrix gains about two thirds of its final mineral within weeks and the rest over about a
+year). M is the bone tissue of the site; a cited fraction phi = 0.33 of its mineral is secondary,
+Q (relative to the young adult). Secondary mineral accrues on all tissue at rate k2, and
+resorption removes it with the tissue it removes (the fraction k R^gR per day), while new tissue
+arrives with primary mineral only:
 
-    d D2_site/dt = k2 (D_site - D2_site),   M' = k_site ((1 - phi) D_site + phi D2_site - R^gR M),
+    d M_site/dt = k_site (D_site - R^gR M_site),
+    d Q_site/dt = (k2 + k_site) M_site - (k2 + k_site R^gR) Q_site,
+    BMD_site = ((1 - phi) M_site + phi Q_site) (1 - S_site) / (1 - s0_site),
 
-so a rise of formation builds BMD over the following year rather than at once (blosozumab spine
-+7.0 / 12.3 / 17.6 % at 3 / 6 / 12 months, nearly linear while P1NP has returned to baseline by
-month 12), and a rise of turnover at menopause costs BMD sooner (docs/validation.md, session 18).
+so that (i) a rise of formation builds BMD over the following year rather than at once
+(blosozumab spine +7.0 / 12.3 / 17.6 % at 3 / 6 / 12 months, nearly linear while P1NP has
+returned to baseline by month 12), (ii) the degree of mineralisation falls when turnover rises and
+rises when it falls, and stays there while turnover does: the mean tissue age sets it (Boivin 2000
+Bone 27:687, doi:10.1016/s8756-3282(00)00376-8: after 3 years of alendronate the mean degree of
+mineralisation of iliac bone was 11.4 % (cancellous) above placebo, about as much as the spine BMD
+difference, which the authors attribute to prolonged secondary mineralisation after the fall in
+activation frequency). k2 is fitted with the other BMD parameters (the rabbit course, complete by
+~350 days, gave the start value and the bounds 1 month to 4 years). Until session 27, Q was a
+delayed copy of the formation drive (D2' = k2 (D - D2), M' = k ((1 - phi) D + phi D2 - R^gR M)),
+which has no lasting effect of turnover on mineralisation: after menopause the spine regained
+bone once the drive caught up with resorption (docs/validation.md, session 27).
 
 F = (osteoblasts / OB0)^gamma_ob x formation per osteoblast (``ob_activity_factor``: aging, Wnt, and the
 P&R osteoblast BCL2 signal, which rises with intermittent and falls with continuous PTH; activity
@@ -103,6 +114,9 @@ SECONDARY_MINERAL_FRACTION = 0.33
 # start value of its rate (1/day): secondary mineralisation is complete by ~350 days (rabbit), three
 # time constants
 K_SECONDARY_MINERALISATION = 3 / 350
+BOIVIN2000 = ("Boivin 2000 Bone 27:687, doi:10.1016/s8756-3282(00)00376-8, PMID 11062357 (abstract: mean degree "
+              "of mineralisation of iliac bone +11.4 % cancellous, +11.6 % compact after 3 years of alendronate "
+              "vs placebo, attributed to prolonged secondary mineralisation after the fall in activation frequency)")
 MCCLUNG2005 = "McClung 2005 Arch Intern Med 165:1762, doi:10.1001/archinte.165.15.1762 (P1NP +218 % at 6 months)"
 
 SITES = ("lumbar_spine", "total_hip", "femoral_neck")
@@ -135,7 +149,7 @@ T_SCORE_REFERENCE = (0.858, 0.120, "NHANES III femoral neck, NHW women 20-29 (Lo
 
 def build() -> Module:
     m = ModuleBuilder("bmd", "Regional BMD and bone turnover markers", time_unit="day",
-                      references=[PR2012, EUDY2015, HEANEY1994, MCCLUNG2005, EASTELL2011])
+                      references=[PR2012, EUDY2015, HEANEY1994, FUCHS2008, BOIVIN2000, MCCLUNG2005, EASTELL2011])
     m.rule("formation_rel", "((OBfast + OBslow) / OB0)^gamma_formation_osteoblasts * ob_activity_factor "
            "* bcl2_activity * resorption_recent^gamma_formation_coupling", "1",
            "bone formation relative to the young adult (P1NP)")
@@ -240,7 +254,7 @@ def build() -> Module:
                 "fraction of the final mineral of new matrix deposited by secondary mineralisation "
                 "(1 - 0.67 reached within 18 days)", bounds=(0.0, 0.6))
     m.parameter("k_secondary_mineralisation", fitted("k_secondary_mineralisation", K_SECONDARY_MINERALISATION),
-                "1/day", FIT_SOURCE + "; structure and bounds: " + FUCHS2008 + " (complete by ~350 days in "
+                "1/day", FIT_SOURCE + "; structure: " + FUCHS2008 + "; " + BOIVIN2000 + "; bounds: " + FUCHS2008 + " (complete by ~350 days in "
                 "rabbits; human remodelling is slower, so the bounds allow 1 month to 4 years: a model "
                 "assumption)", "rate of secondary mineralisation of new matrix", bounds=(1 / 1500, 1 / 30))
     for site in SITES:
@@ -255,20 +269,27 @@ def build() -> Module:
                     "1", FIT_SOURCE + "; structure: " + HEANEY1994,
                     f"{site}: remodelling space in the young adult (fraction of BMD)", bounds=(0.0, 0.15))
         m.state(f"bmd_drive_{site}", 1.0, "1", f"{site}: delayed formation drive")
-        m.state(f"bmd_drive_secondary_{site}", 1.0, "1",
-                f"{site}: formation drive delayed by secondary mineralisation")
+        m.state(f"bmd_secondary_mineral_{site}", 1.0, "1",
+                f"{site}: secondary mineral of the bone tissue relative to the young adult")
         m.state(f"bmd_balance_{site}", 1.0, "1", f"{site}: mineral balance relative to the young adult")
         m.state(f"remodeling_open_{site}", f"remodeling_space_{site}", "1",
                 f"{site}: resorbed volume not yet refilled (fraction of BMD)")
         m.ode(f"bmd_drive_{site}", f"k_mineralisation * (mineral_formation_rel^gF_bmd_{site} * anabolic_window_boost "
               f"- bmd_drive_{site})")
-        m.ode(f"bmd_drive_secondary_{site}", f"k_secondary_mineralisation * (bmd_drive_{site} "
-              f"- bmd_drive_secondary_{site})")
         m.ode(f"bmd_balance_{site}",
-              f"k_bmd_{site} * ((1 - secondary_mineral_fraction) * bmd_drive_{site} + secondary_mineral_fraction "
-              f"* bmd_drive_secondary_{site} - resorption_rel^gR_bmd_{site} * bmd_balance_{site})")
+              f"k_bmd_{site} * (bmd_drive_{site} - resorption_rel^gR_bmd_{site} * bmd_balance_{site})",
+              "bone tissue: formation adds it, resorption removes a fraction k R^gR per day")
+        m.ode(f"bmd_secondary_mineral_{site}",
+              f"(k_secondary_mineralisation + k_bmd_{site}) * bmd_balance_{site} - (k_secondary_mineralisation "
+              f"+ k_bmd_{site} * resorption_rel^gR_bmd_{site}) * bmd_secondary_mineral_{site}",
+              "secondary mineral accrues on all tissue; resorption removes it with the tissue; new tissue has none")
         m.ode(f"remodeling_open_{site}",
               f"k_remodel * (remodeling_space_{site} * resorption_rel / formation_rel - remodeling_open_{site})")
-        m.rule(f"bmd_{site}", f"bmd_balance_{site} * (1 - remodeling_open_{site}) / (1 - remodeling_space_{site})",
+        m.edge("bone resorption (tissue renewal)", f"{site} degree of mineralisation", -1,
+               "first-order: resorption removes secondarily mineralised tissue, new tissue has primary mineral",
+               "human", BOIVIN2000 + "; " + FUCHS2008, rule=f"bmd_{site}",
+               parameters=("k_secondary_mineralisation", "secondary_mineral_fraction"))
+        m.rule(f"bmd_{site}", f"((1 - secondary_mineral_fraction) * bmd_balance_{site} + secondary_mineral_fraction "
+               f"* bmd_secondary_mineral_{site}) * (1 - remodeling_open_{site}) / (1 - remodeling_space_{site})",
                "1", f"{site} areal BMD relative to the young adult")
     return m.build()
