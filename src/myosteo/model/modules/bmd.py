@@ -254,9 +254,11 @@ def build() -> Module:
                 "fraction of the final mineral of new matrix deposited by secondary mineralisation "
                 "(1 - 0.67 reached within 18 days)", bounds=(0.0, 0.6))
     m.parameter("k_secondary_mineralisation", fitted("k_secondary_mineralisation", K_SECONDARY_MINERALISATION),
-                "1/day", FIT_SOURCE + "; structure: " + FUCHS2008 + "; " + BOIVIN2000 + "; bounds: " + FUCHS2008 + " (complete by ~350 days in "
-                "rabbits; human remodelling is slower, so the bounds allow 1 month to 4 years: a model "
-                "assumption)", "rate of secondary mineralisation of new matrix", bounds=(1 / 1500, 1 / 30))
+                "1/day", FIT_SOURCE + "; structure: " + FUCHS2008 + "; " + BOIVIN2000 + "; bounds: "
+                + FUCHS2008 + " (complete by ~350 days in rabbits; human remodelling is slower, so the "
+                "bounds allow 1 month to 4 years: a model assumption; the session-27 fit sits at the "
+                "slow bound)", "rate of secondary mineralisation of the bone tissue",
+                bounds=(1 / 1500, 1 / 30))
     for site in SITES:
         m.parameter(f"k_bmd_{site}", fitted(f"k_bmd_{site}", DEFAULTS[f"k_bmd_{site}"]), "1/day", FIT_SOURCE + "; structure: " + PR2012,
                     f"{site} BMD turnover rate", bounds=(5e-5, 0.05),
