@@ -21,8 +21,8 @@ def between_trial_draws(model: Model, n_trials: int, seed: int) -> list[dict[str
     """``n_trials`` parameter sets, ``value * exp(eta)`` with ``eta ~ N(0, log_sd^2)`` per parameter.
 
     Same ``seed``, same draws. A draw outside the parameter's declared ``bounds`` is redrawn (the
-    distribution is truncated at the bounds; for the committed spine BMD rate, 0.9 % of draws fall
-    below its lower bound, 2.35 log-SDs down). Returns one dict per trial, empty dicts if no
+    distribution is truncated at the bounds; for the committed spine BMD rate, 1.2 % of draws fall
+    below its lower bound, 2.26 log-SDs down; 0.9 % before session 27). Returns one dict per trial, empty dicts if no
     parameter varies.
     """
     if isinstance(n_trials, bool) or not isinstance(n_trials, (int, np.integer)) or n_trials < 1:
