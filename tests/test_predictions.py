@@ -65,3 +65,19 @@ def test_single_dose_zoledronate_held_out_regression_guard():
     assert pc["met"].sum() >= 8, pc[["dose", "endpoint", "month", "value", "simulated"]]
     spine5 = pc[(pc["endpoint"] == "bmd_lumbar_spine") & (pc["month"] == 60)].set_index("dose")["simulated"]
     assert spine5["2.5 mg"] <= 6.5 and spine5["5 mg"] <= 9.5, spine5
+
+
+def test_single_dose_zoledronate_markers_held_out():
+    """Turnover markers after one zoledronate dose (held out, curated in session 28). One 5 mg dose
+    keeps beta-CTX and P1NP 40-48 % below placebo at 3 years (Grey 2010) and 5 years (Grey 2012
+    Bone): met (about -41 / -46 % and -36 / -38 %). Grey 2012 JCEM's 1 mg rows (both markers at
+    least 40 % lower at 12 months) are missed at about -19 %: the bone-bound drug acts in the linear
+    range of its Emax curve (fitted EC50 11 mg against 0.6 mg bound after 1 mg), so the effect
+    scales with dose where the trial saw it nearly saturated (docs/validation.md, session 28). The
+    guard keeps the 5 mg rows met and the 1 mg effect at least a fifth of the observed one."""
+    tg = prediction_targets()
+    pc = prediction_comparison(rows=tg[tg["trial"].isin(["Grey 2010", "Grey 2012 Bone", "Grey 2012 JCEM"])])
+    five = pc[pc["dose"] == "5 mg"]
+    assert len(five) == 4 and five["met"].all(), five[["trial", "endpoint", "month", "value", "simulated"]]
+    one = pc[pc["dose"] == "1 mg"]
+    assert len(one) == 2 and (one["simulated"] < -8.0).all(), one[["endpoint", "value", "simulated"]]
