@@ -153,3 +153,38 @@ def test_repeated_bisphosphonate_doses_integrate():
                         "simulation": {"duration": "36 months", "output_every": "6 months"}})
     df = simulate_scenario(sc)
     assert (df["ctx_pct_change"].iloc[1:] < -20).all()
+
+
+@pytest.mark.parametrize("drug,dose_mg,every_days,n", [("zoledronic_acid", 5.0, 365.25, 2),
+                                                       ("alendronate", 70.0, 7.0, 9)])
+def test_antiresorptives_in_an_older_man_integrate_without_crawling(drug, dose_mg, every_days, n):
+    """Regression (session 28): in men over 40 the testosterone fall made two equal occupancies,
+    computed along different paths, differ by round-off, so max(0, difference) flipped its
+    condition at every step; libRoadRunner root-finds every piecewise condition, and CVODE crawled
+    (a man of 70 on zoledronate: ~22 000 steps per half day, then a hang or CV_CONV_FAILURE).
+    min/max are now written without conditions. A step budget of 20 000 per segment, far below
+    what the crawl needs, makes the failure an error instead of a hang."""
+    from myosteo.engine.simulator import SolverOptions, Simulator
+    from myosteo.model.library import standard_model
+    from myosteo.outputs import DoseEvent
+
+    sim = Simulator(standard_model(), SolverOptions(maximum_num_steps=20_000))
+    doses = [DoseEvent(every_days * k, drug, dose_mg) for k in range(n)]
+    t = np.array([0.0, 30.0, 365.0, 730.0]) if n < 5 else np.array([0.0, 30.0, 60.0])
+    df = simulate_patients([PatientSpec("male", 70.0)], [doses], t, simulator=sim, n_workers=1)
+    assert (df["ctx_pct_change"].iloc[1:] < -20).all(), df["ctx_pct_change"]
+
+
+def test_min_and_max_reach_sbml_without_conditions():
+    """min/max are continuous: exported through abs, so the solver has no condition to root-find."""
+    from myosteo.model.expressions import parse, to_sbml_infix
+
+    cases = [("max(a, b)", {"a": 0.2, "b": 0.9}, 0.9), ("max(a, b)", {"a": -3.0, "b": -7.5}, -3.0),
+             ("min(a, b)", {"a": 0.2, "b": 0.9}, 0.2), ("max(0, a - b)", {"a": 1.0, "b": 4.0}, 0.0),
+             ("min(0.95, a * b)", {"a": 2.0, "b": 3.0}, 0.95), ("max(a, b, 1)", {"a": 0.5, "b": 0.7}, 1.0),
+             ("max(1, a / b)^2", {"a": 3.0, "b": 1.0}, 9.0), ("1 / max(a, b)", {"a": 4.0, "b": 2.0}, 0.25),
+             ("2^max(a, b)", {"a": 3.0, "b": 1.0}, 8.0), ("c - min(a, b) * 3", {"a": 4.0, "b": 2.0, "c": 1.0}, -5.0)]
+    for text, values, expected in cases:
+        infix = to_sbml_infix(parse(text, set(values)))
+        assert "piecewise" not in infix and "<" not in infix and ">" not in infix, infix
+        assert eval(infix.replace("^", "**"), {"abs": abs}, dict(values)) == pytest.approx(expected, abs=1e-15), infix

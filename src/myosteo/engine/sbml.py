@@ -20,6 +20,12 @@ from myosteo.model.core import HOURS_PER_DAY
 from myosteo.model.expressions import identifiers, parse, to_sbml_infix, uses_time
 
 
+#: Version of the exporter's output for the same model: part of the compiled-model cache key, so
+#: that a change in how a model is written (session 28: min/max through abs, not piecewise)
+#: recompiles it instead of loading a stale compiled state.
+EXPORT_VERSION = 2
+
+
 class SBMLExportError(RuntimeError):
     """libSBML rejected part of the exported document."""
 

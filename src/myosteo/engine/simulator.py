@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from myosteo.engine.initial import InitialValues
-from myosteo.engine.sbml import to_sbml
+from myosteo.engine.sbml import EXPORT_VERSION, to_sbml
 from myosteo.model.expressions import uses_time
 from myosteo.model.compose import Model
 
@@ -91,7 +91,7 @@ def _load_roadrunner(model: Model, options: SolverOptions):
 
     roadrunner.Logger.setLevel(roadrunner.Logger.LOG_FATAL)  # failures are raised as SimulationError
 
-    path = cache_dir() / f"{model.name}-{model.digest[:20]}-rr{roadrunner.__version__}.rrstate"
+    path = cache_dir() / f"{model.name}-{model.digest[:20]}-x{EXPORT_VERSION}-rr{roadrunner.__version__}.rrstate"
     rr = None
     if path.exists():
         try:

@@ -97,12 +97,19 @@ class SBMLPrinter(StrPrinter):
     def _print_Or(self, expr):
         return "(" + " || ".join(self._print(a) for a in expr.args) + ")"
 
+    # min and max are continuous, so they are written with abs, not piecewise: libRoadRunner
+    # (>= 2.6) asks CVODE to find the root of every piecewise condition, and a max of two
+    # expressions that are equal in exact arithmetic but computed along different paths (e.g. an
+    # occupancy with and without a zero treatment term) flips its condition on round-off at every
+    # step; CVODE then stopped at each "root" and crawled (a man of 70 on zoledronate: tens of
+    # thousands of steps per day; session 28). abs has no condition to root-find. The result is
+    # parenthesised whole: it is a quotient, and a caller may raise it to a power or divide by it.
     def _print_Min(self, expr):
         a, *rest = expr.args
         out = self._print(a)
         for b in rest:
             pb = self._print(b)
-            out = f"piecewise({out}, {out} <= {pb}, {pb})"
+            out = f"((({out}) + ({pb}) - abs(({out}) - ({pb}))) / 2)"
         return out
 
     def _print_Max(self, expr):
@@ -110,7 +117,7 @@ class SBMLPrinter(StrPrinter):
         out = self._print(a)
         for b in rest:
             pb = self._print(b)
-            out = f"piecewise({out}, {out} >= {pb}, {pb})"
+            out = f"((({out}) + ({pb}) + abs(({out}) - ({pb}))) / 2)"
         return out
 
     def _print_Float(self, expr):
