@@ -104,21 +104,19 @@ class SBMLPrinter(StrPrinter):
     # step; CVODE then stopped at each "root" and crawled (a man of 70 on zoledronate: tens of
     # thousands of steps per day; session 28). abs has no condition to root-find. The result is
     # parenthesised whole: it is a quotient, and a caller may raise it to a power or divide by it.
-    def _print_Min(self, expr):
+    def _fold(self, expr, sign: str) -> str:
         a, *rest = expr.args
         out = self._print(a)
         for b in rest:
             pb = self._print(b)
-            out = f"((({out}) + ({pb}) - abs(({out}) - ({pb}))) / 2)"
+            out = f"((({out}) + ({pb}) {sign} abs(({out}) - ({pb}))) / 2)"
         return out
 
+    def _print_Min(self, expr):
+        return self._fold(expr, "-")
+
     def _print_Max(self, expr):
-        a, *rest = expr.args
-        out = self._print(a)
-        for b in rest:
-            pb = self._print(b)
-            out = f"((({out}) + ({pb}) + abs(({out}) - ({pb}))) / 2)"
-        return out
+        return self._fold(expr, "+")
 
     def _print_Float(self, expr):
         return repr(float(expr))
