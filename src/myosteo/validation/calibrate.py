@@ -230,20 +230,37 @@ def _bmd_bounds():
 
 
 def formation_marker_targets() -> pd.DataFrame:
-    """P1NP summary numbers the BMD stage fits to: the ``used_in_fit`` rows of predictions.csv.
+    """P1NP summary numbers the BMD stage fits to: the ``used_in_fit`` p1np rows of predictions.csv.
     Teriparatide P1NP at 6 months (McClung 2005) sets the PTH activity gain (gamma_bcl2_activity),
     which BMD alone leaves confounded with bcl2_activity_bmd_exponent; denosumab P1NP at 1 / 6 / 36
     months (Eastell 2011) and zoledronic-acid P1NP at 12 months (Delmas 2009) set how formation
     follows osteoblast number and recent resorption (stage 5)."""
-    tg = prediction_targets()
-    rows = tg[tg["used_in_fit"] == "yes"]
-    if not set(rows["endpoint"]) <= {"p1np"}:
-        raise ValueError("predictions.csv: only p1np rows may be used_in_fit by the BMD stage, got "
-                         f"{sorted(set(rows['endpoint']))}")
+    rows = _flagged_rows()
+    rows = rows[rows["endpoint"] == "p1np"]
     if not {"teriparatide", "zoledronic_acid", "denosumab"} <= set(rows["drug"]):
         raise ValueError("predictions.csv: the calibration needs used_in_fit p1np rows for teriparatide, "
                          "zoledronic_acid and denosumab")
     return rows.reset_index(drop=True)
+
+
+def resorption_marker_targets() -> pd.DataFrame:
+    """CTX summary numbers stage 5 fits zoledronic acid's effect to: the ``used_in_fit`` ctx rows of
+    predictions.csv (dose-response at 12 months, duration after one dose)."""
+    rows = _flagged_rows()
+    rows = rows[rows["endpoint"] == "ctx"]
+    if set(rows["drug"]) != {"zoledronic_acid"} or len(rows) < len(ZOL_NAMES):
+        raise ValueError("predictions.csv: stage 5 needs at least 3 used_in_fit ctx rows, all zoledronic_acid, got "
+                         f"{len(rows)} for {sorted(set(rows['drug']))}")
+    return rows.reset_index(drop=True)
+
+
+def _flagged_rows() -> pd.DataFrame:
+    tg = prediction_targets()
+    rows = tg[tg["used_in_fit"] == "yes"]
+    if not set(rows["endpoint"]) <= {"p1np", "ctx"}:
+        raise ValueError("predictions.csv: only p1np and ctx rows may be used_in_fit, got "
+                         f"{sorted(set(rows['endpoint']))}")
+    return rows
 
 
 def _marker_designs(markers):
@@ -413,7 +430,7 @@ STAGE3_SCALES = {"p1np": 10.0, "ctx": 10.0, "bmd_lumbar_spine": 1.0}
 def _cell_params(p):
     keys = ("estrogen_rob_gamma", "estrogen_rankl_gamma", "dmab_kon_rankl", *SOST_NAMES, "wnt_gamma_differentiation",
             *SOST_OSTEOCLAST_NAMES, "gamma_bcl2_activity", "aging_rate_per_year",
-            "aging_acceleration_per_year", "zol_EC50", "aln_EC50")
+            "aging_acceleration_per_year", *ZOL_NAMES, "aln_EC50")
     return {k: p[k] for k in keys if k in p}
 
 
@@ -433,32 +450,63 @@ def fit_estrogen(cur):
     return {"estrogen_rob_gamma": float(sol.x[0]), "estrogen_rankl_gamma": float(sol.x[1])}
 
 
+#: zoledronic acid's effect and surface turnover, fitted in stage 5 to the used_in_fit ctx rows
+ZOL_NAMES = ("zol_Emax", "zol_EC50", "zol_k_surface")
+
+
 def fit_bisphosphonates(cur):
-    """EC50 of bone-bound drug so that resorption falls as reported (vs the same untreated woman)."""
+    """Zoledronic acid: Emax, EC50 and the surface turnover k_s, so that CTX vs untreated follows the
+    ``used_in_fit`` ctx rows of predictions.csv (the report's semantics: difference of % changes
+    from baseline). Alendronate: EC50 (its k_s is zoledronic acid's), so that resorption falls as
+    reported at 3 months (ratio to the same untreated woman)."""
+    from myosteo.model.drugs.bisphosphonates import K_SURFACE_START
     from myosteo.outputs import simulate_patients
+    from myosteo.validation.predictions import prediction_comparison
 
-    out = {}
-    targets = {  # name: (doses, month, target % change of resorption vs untreated)
-        "zol_EC50": ([DoseEvent(0.0, "zoledronic_acid", 5.0)], 12.0, -55.0),
-        "aln_EC50": ([DoseEvent(7.0 * k, "alendronate", 70.0) for k in range(14)], 3.0, -52.0),
-    }
-    for name, (doses, month, target) in targets.items():
-        t = np.array([0.0, month * DAYS_PER_YEAR / 12])
+    rows = resorption_marker_targets()
+    pm = standard_model().parameter_map
 
-        def residual(x, doses=doses, name=name, t=t, target=target):
-            p = PatientSpec("female", 72.0, parameters={**_cell_params(cur), name: float(np.exp(x[0]))})
-            try:
-                df = simulate_patients([p, p], [doses, []], t, n_workers=1)
-            except SimulationError:
-                return [100.0]
-            treated = df[df["patient"] == 0]["ctx_pct_change"].iloc[-1]
-            untreated = df[df["patient"] == 1]["ctx_pct_change"].iloc[-1]
-            return [(100 * ((1 + treated / 100) / (1 + untreated / 100) - 1) - target) / 5.0]
+    def zol_params(x):
+        return {**_cell_params(cur), "zol_Emax": float(x[0]), "zol_EC50": float(np.exp(x[1])),
+                "zol_k_surface": float(np.exp(x[2]))}
 
-        # start in the unsaturated range (near-total suppression has a flat gradient)
-        sol = least_squares(residual, [np.log(100.0)], bounds=([np.log(1e-5)], [np.log(1e5)]), diff_step=1e-2)
-        out[name] = float(np.exp(sol.x[0]))
-        print(f"{name} = {out[name]:.4g} mg (residual {sol.fun[0] * 5:.2f} pp)")
+    def zol_residuals(x):
+        try:
+            pc = prediction_comparison(parameters=zol_params(x), rows=rows)
+        except SimulationError:
+            return np.full(len(rows), 50.0)
+        return ((pc["simulated"] - pc["value"]) / pc["tolerance"]).to_numpy()
+
+    (e_lo, e_hi), (c_lo, c_hi), (k_lo, k_hi) = (pm[n].bounds for n in ZOL_NAMES)
+    # a fixed start inside the saturating range (Emax 1.5, EC50 0.3 mg, surface half-life 1 year):
+    # from the one-pool values (Emax 5, EC50 11 mg) the fit stays in the linear range
+    x0 = [1.5, np.log(0.3), np.log(K_SURFACE_START)]
+    lower, upper = [e_lo, np.log(c_lo), np.log(k_lo)], [e_hi, np.log(c_hi), np.log(k_hi)]
+    sol = least_squares(zol_residuals, x0, bounds=(lower, upper), diff_step=1e-2, x_scale=[0.5, 1.0, 1.0])
+    out = {k: v for k, v in zol_params(sol.x).items() if k in ZOL_NAMES}
+    sim = sol.fun * rows["tolerance"].to_numpy() + rows["value"].to_numpy()
+    print(f"zoledronic acid: {out}; CTX simulated vs observed: "
+          + ", ".join(f"{r.trial} {r.dose} m{r.month}: {v:.1f} vs {r.value:.1f}"
+                      for v, r in zip(sim, rows.itertuples())))
+    cur = {**cur, **out}
+
+    doses = [DoseEvent(7.0 * k, "alendronate", 70.0) for k in range(14)]
+    t = np.array([0.0, 3.0 * DAYS_PER_YEAR / 12])
+
+    def aln_residual(x):
+        p = PatientSpec("female", 72.0, parameters={**_cell_params(cur), "aln_EC50": float(np.exp(x[0]))})
+        try:
+            df = simulate_patients([p, p], [doses, []], t, n_workers=1)
+        except SimulationError:
+            return [100.0]
+        treated = df[df["patient"] == 0]["ctx_pct_change"].iloc[-1]
+        untreated = df[df["patient"] == 1]["ctx_pct_change"].iloc[-1]
+        return [(100 * ((1 + treated / 100) / (1 + untreated / 100) - 1) - (-52.0)) / 5.0]
+
+    # start in the unsaturated range (near-total suppression has a flat gradient)
+    sol = least_squares(aln_residual, [np.log(100.0)], bounds=([np.log(1e-5)], [np.log(1e5)]), diff_step=1e-2)
+    out["aln_EC50"] = float(np.exp(sol.x[0]))
+    print(f"aln_EC50 = {out['aln_EC50']:.4g} mg (residual {sol.fun[0] * 5:.2f} pp)")
     return out
 
 
@@ -501,6 +549,10 @@ def fit_formation_coupling(cur):
     return out
 
 
+_ZOL_DATASET = ("beta-CTX vs placebo after zoledronic acid: -55 % 12 months after 5 mg (HORIZON-PFT, Reclast label), "
+                "-40 % 12 months after 1 mg (Grey 2012 JCEM 97:286), -44 / -48 / -25 % 3 / 5 / 9 years after 5 mg "
+                "(Grey 2010 JBMR 25:2251, Grey 2012 Bone 50:1389, Grey 2021 JBMR), 0 % 4.5 years after 1 mg "
+                "(Grey 2021); predictions.csv used_in_fit ctx rows")
 _COUPLING_DATASET = ("P1NP on denosumab 60 mg Q6M, -18 / -50 / -76 % vs placebo at 1 / 6 / 36 months "
                      "(Eastell 2011 JBMR 26:530, FREEDOM), and on zoledronic acid 5 mg, -56 % vs placebo at 12 "
                      "months (Delmas 2009 JBMR 24:1544, HORIZON-PFT); predictions.csv used_in_fit rows")
@@ -508,7 +560,9 @@ DATASETS = {
     "gamma_formation_coupling": _COUPLING_DATASET,
     "gamma_formation_osteoblasts": _COUPLING_DATASET,
     "k_formation_coupling": _COUPLING_DATASET,
-    "zol_EC50": "resorption marker -55 % vs placebo at 12 months after 5 mg (Reclast label b-CTx; HORIZON, Black 2007 NEJM 356:1809)",
+    "zol_EC50": _ZOL_DATASET,
+    "zol_Emax": _ZOL_DATASET,
+    "zol_k_surface": _ZOL_DATASET,
     "aln_EC50": "urine NTX -52 % at 3 months on 70 mg weekly (Hosking 2003, alendronate vs risedronate trial)",
     "estrogen_rob_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
     "estrogen_rankl_gamma": "OFELY post- vs premenopausal turnover markers (Garnero 1996 JBMR 11:337)",
