@@ -79,7 +79,8 @@ def write_report(out: Path, n_workers: int | None = None) -> Path:
     n_fit = int((pred["used_in_fit"] == "yes").sum())
     lines += ["", f"## Trial summary numbers: predictions (held out) and {n_fit} fit targets", "",
               "Rows with `used in fit` = yes are calibration targets (P1NP on teriparatide: stage 4; "
-              "P1NP on denosumab and zoledronic acid: stages 5 and 4), not predictions.", ""]
+              "P1NP on denosumab and zoledronic acid: stages 5 and 4; beta-CTX after zoledronic acid: stage 5), "
+              "not predictions.", ""]
     lines += _markdown_table(
         ("trial", "endpoint", "month", "observed", "simulated", "tolerance", "met", "used in fit", "source"),
         ((r.trial, r.endpoint, f"{r.month:g}", f"{r.value:g}", f"{r.simulated:.3g}", f"{r.tolerance:g}",
