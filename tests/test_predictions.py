@@ -62,8 +62,8 @@ def test_bisphosphonate_bmd_predictions_regression_guard():
     and it is +9.7 %, at the edge of its tolerance. The guard keeps it at or below +10 %
     (docs/validation.md, sessions 14, 24, 29)."""
     tg = prediction_targets()
-    rows = tg[tg["trial"].isin(["HORIZON-PFT", "Liberman 1995", "Schnitzer 2000"]) & tg["endpoint"].str.startswith("bmd")]
-    pc = prediction_comparison(rows=rows)
+    trials = ["HORIZON-PFT", "Liberman 1995", "Schnitzer 2000"]
+    pc = prediction_comparison(rows=tg[tg["trial"].isin(trials) & tg["endpoint"].str.startswith("bmd")])
     spine = (pc["trial"] == "HORIZON-PFT") & (pc["endpoint"] == "bmd_lumbar_spine")
     assert pc[~spine]["met"].all(), pc[["trial", "endpoint", "value", "simulated"]]
     assert pc[spine]["simulated"].iloc[0] <= 10.0, pc[spine]

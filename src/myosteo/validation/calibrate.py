@@ -13,7 +13,9 @@ cores; stages always run in the order 1, 2, 3, 5, 4, 6, 7). Stages:
 3. sclerostin/Wnt parameters (including the lag of matrix synthesis behind Wnt and the Wnt
    restraint of osteoclasts) and blosozumab binding, to P1NP, CTX and lumbar-spine BMD of the
    blosozumab arms (``STAGE3_SCALES``; the BMD conversions as committed, stage 4 refits them);
-5. bisphosphonate potency (EC50 of bone-bound drug), to resorption-marker suppression, and how
+5. bisphosphonate effect: zoledronic acid's Emax, EC50 and surface turnover, to the ``used_in_fit``
+   beta-CTX rows of ``predictions.csv`` (12 months after 1 and 5 mg, 3 / 5 / 9 years after 5 mg,
+   the end of the 1 mg effect), and alendronate's EC50, to urine NTX at 3 months; and how
    matrix synthesis follows osteoblast number and recent resorption (two exponents and the
    delay), to P1NP on denosumab (FREEDOM, 1 / 6 / 36 months) and zoledronic acid (HORIZON);
 4. BMD (per-site turnover and exponents, mineralisation delay, the rate of secondary
