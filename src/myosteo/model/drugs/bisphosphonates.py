@@ -60,7 +60,7 @@ FIT_ALN = ("urine NTX -52 % at 3 months on alendronate 70 mg weekly (Hosking 200
 
 
 def _bisphosphonate(p: str, label: str, *, F: tuple[float, str], ka_per_h: float | None,
-                    k_plasma: tuple[float, str], f_bone: tuple[float, str], k_release: tuple[float, str],
+                    k_plasma: tuple[float, str], f_bone: tuple[float, str], skeletal_half_life_h: tuple[float, str],
                     ec50: tuple[float, str], emax: tuple[float, str], k_surface: tuple[float, str]) -> Module:
     m = ModuleBuilder(p, f"{label}: PK with bone binding and osteoclast apoptosis", time_unit="hour",
                       references=[JORG2022, CREMERS2005])
@@ -70,7 +70,8 @@ def _bisphosphonate(p: str, label: str, *, F: tuple[float, str], ka_per_h: float
     m.parameter(f"{p}_k_surface", k_surface[0], "1/h", k_surface[1],
                 "rate at which drug leaves the bone surface at young-adult turnover, half buried under new "
                 "bone (x formation) and half released by resorption (x resorption)", bounds=(1e-7, 1e-3))
-    m.parameter(f"{p}_k_release", k_release[0], "1/h", k_release[1],
+    m.parameter(f"{p}_k_release", _recycled(skeletal_half_life_h[0], f_bone[0]), "1/h",
+                f"{skeletal_half_life_h[1]}; ln 2 / half-life / (1 - {p}_f_bone), the fraction bound again",
                 "release rate of buried drug at young-adult resorption (drug released returns to plasma)")
     m.parameter(f"{p}_Emax", emax[0], "1", emax[1], "maximal added osteoclast apoptosis (x basal)",
                 bounds=(0.05, 5.0))
@@ -115,10 +116,10 @@ def build_zoledronic_acid() -> Module:
         "zol", "zoledronic acid", F=(1.0, ZOMETA + " (IV)"), ka_per_h=None,
         k_plasma=(math.log(2) / 1.87, ZOMETA + ": t1/2 beta 1.87 h"),
         f_bone=(0.6, CHEN2002 + ": 38-41 % of the dose in urine in 24 h"),
-        k_release=(_recycled(10 * 8766.0, 0.6),
-                   "assumption: skeletal half-life of alendronate (> 10 years, " + KHAN1997 + ") as the "
-                   "skeleton-wide half-life with 60 % of released drug bound again; the 4526 h terminal plasma "
-                   "half-life (" + CHEN2002 + ") reflects the surface pool"),
+        skeletal_half_life_h=(10 * 8766.0,
+                              "assumption: skeletal half-life of alendronate (> 10 years, " + KHAN1997 + ") as the "
+                              "skeleton-wide half-life with recycling; the 4526 h terminal plasma half-life ("
+                              + CHEN2002 + ") reflects the surface pool"),
         ec50=(fitted("zol_EC50", 0.05), "fitted to " + FIT_ZOL),
         emax=(fitted("zol_Emax", 5.0), "fitted to " + FIT_ZOL),
         k_surface=(fitted("zol_k_surface", K_SURFACE_START), "fitted to " + FIT_ZOL + "; structure: " + CREMERS2005),
@@ -130,8 +131,7 @@ def build_alendronate() -> Module:
         "aln", "alendronate", F=(0.0076, GERTZ1995 + ": 0.76 % in women, fasting"), ka_per_h=2.0,
         k_plasma=(math.log(2) / 1.4, PORRAS1999 + ": plasma to ~5 % within 6 h"),
         f_bone=(0.5, PORRAS1999 + ": ~50 % of the systemic dose excreted in urine"),
-        k_release=(_recycled(10 * 8766.0, 0.5), KHAN1997 + ": skeletal half-life > 10 years, with 50 % of "
-                   "released drug bound again"),
+        skeletal_half_life_h=(10 * 8766.0, KHAN1997 + ": skeletal half-life > 10 years, with recycling"),
         ec50=(fitted("aln_EC50", 0.05), "fitted to " + FIT_ALN),
         emax=(5.0, EMAX_ASSUMPTION),
         k_surface=(fitted("zol_k_surface", K_SURFACE_START),
