@@ -251,7 +251,8 @@ def resorption_marker_targets() -> pd.DataFrame:
     rows = _flagged_rows()
     rows = rows[rows["endpoint"] == "ctx"]
     if set(rows["drug"]) != {"zoledronic_acid"} or len(rows) < len(ZOL_NAMES):
-        raise ValueError("predictions.csv: stage 5 needs at least 3 used_in_fit ctx rows, all zoledronic_acid, got "
+        raise ValueError(f"predictions.csv: stage 5 needs at least {len(ZOL_NAMES)} used_in_fit ctx rows, all "
+                         "zoledronic_acid, got "
                          f"{len(rows)} for {sorted(set(rows['drug']))}")
     return rows.reset_index(drop=True)
 
@@ -506,7 +507,8 @@ def fit_bisphosphonates(cur):
         return [(100 * ((1 + treated / 100) / (1 + untreated / 100) - 1) - (-52.0)) / 5.0]
 
     # start in the unsaturated range (near-total suppression has a flat gradient)
-    sol = least_squares(aln_residual, [np.log(100.0)], bounds=([np.log(1e-5)], [np.log(1e5)]), diff_step=1e-2)
+    a_lo, a_hi = pm["aln_EC50"].bounds
+    sol = least_squares(aln_residual, [np.log(100.0)], bounds=([np.log(a_lo)], [np.log(a_hi)]), diff_step=1e-2)
     out["aln_EC50"] = float(np.exp(sol.x[0]))
     print(f"aln_EC50 = {out['aln_EC50']:.4g} mg (residual {sol.fun[0] * 5:.2f} pp)")
     return out
